@@ -1,0 +1,64 @@
+package net.ledgernet.protocol;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Every plugin-message channel Ledger speaks, with the directions it may travel in.
+ * The ids are the wire ids (colon form); Ledger's own docs misspell some with dots.
+ * {@code ledger:player} is LedgerNet's protocol-2 extension: no upstream Ledger sends or answers it.
+ */
+public enum LedgerChannel {
+    HANDSHAKE("handshake", true, true),
+    INSPECT("inspect", true, false),
+    SEARCH("search", true, false),
+    ROLLBACK("rollback", true, false),
+    PURGE("purge", true, false),
+    PLAYER("player", true, true),
+    ACTION("action", false, true),
+    RESPONSE("response", false, true);
+
+    public static final String NAMESPACE = "ledger";
+
+    private static final Map<String, LedgerChannel> BY_ID =
+            Stream.of(values()).collect(Collectors.toUnmodifiableMap(LedgerChannel::id, Function.identity()));
+
+    private final String path;
+    private final String id;
+    private final boolean clientToServer;
+    private final boolean serverToClient;
+
+    LedgerChannel(String path, boolean clientToServer, boolean serverToClient) {
+        this.path = path;
+        this.id = NAMESPACE + ":" + path;
+        this.clientToServer = clientToServer;
+        this.serverToClient = serverToClient;
+    }
+
+    /** The identifier path, e.g. {@code search}. */
+    public String path() {
+        return path;
+    }
+
+    /** The full wire id, e.g. {@code ledger:search}. */
+    public String id() {
+        return id;
+    }
+
+    /** Whether a client (a player) may send on this channel. */
+    public boolean clientToServer() {
+        return clientToServer;
+    }
+
+    /** Whether a backend may send on this channel. */
+    public boolean serverToClient() {
+        return serverToClient;
+    }
+
+    public static Optional<LedgerChannel> byId(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+}
