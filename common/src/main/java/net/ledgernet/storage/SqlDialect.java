@@ -55,4 +55,10 @@ public enum SqlDialect {
         }
         return Optional.empty();
     }
+
+    /** Quotes an identifier (table, schema or database name) for this dialect. */
+    public String quote(String identifier) {
+        char q = mysqlLike() ? '`' : '"';
+        return q + identifier.replace(String.valueOf(q), String.valueOf(q) + q) + q;
+    }
 }

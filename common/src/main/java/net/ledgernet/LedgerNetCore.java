@@ -1,0 +1,167 @@
+package net.ledgernet;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.ledgernet.config.BackendConfig;
+import net.ledgernet.config.ConfigFile;
+import net.ledgernet.config.InvalidConfigException;
+import net.ledgernet.config.LedgerNetConfig;
+import net.ledgernet.platform.Platform;
+import net.ledgernet.platform.PluginLogger;
+import net.ledgernet.protocol.LedgerChannel;
+import net.ledgernet.routing.MessageOrigin;
+import net.ledgernet.routing.PluginMessageRouter;
+import net.ledgernet.routing.RouteDecision;
+import net.ledgernet.storage.BackendDatabase;
+import net.ledgernet.storage.BackendDatabases;
+import net.ledgernet.storage.SchemaProbe;
+import net.ledgernet.storage.SchemaReport;
+
+/**
+ * The one object a platform bootstrap drives: {@link #load()}, {@link #enable()}, {@link #disable()}.
+ * A broken config.yml leaves LedgerNet disabled, with the reason logged, and never stops the proxy;
+ * while disabled, Ledger messages pass through untouched as if LedgerNet were not installed.
+ */
+@Singleton
+public final class LedgerNetCore {
+    /** Lifecycle states. */
+    public enum State { NEW, LOADED, ENABLED, DISABLED }
+
+    private final Platform platform;
+    private final PluginLogger logger;
+    private final PluginMessageRouter router;
+    private final ConfigFile configFile;
+
+    private volatile State state = State.NEW;
+    private volatile LedgerNetConfig config;
+    private volatile String disabledReason;
+    private BackendDatabases databases;
+    private ExecutorService storageExecutor;
+
+    @Inject
+    public LedgerNetCore(Platform platform, PluginMessageRouter router) {
+        this.platform = platform;
+        this.logger = platform.logger();
+        this.router = router;
+        this.configFile = new ConfigFile(platform.dataDirectory());
+    }
+
+    /** Reads config.yml, writing the default first if there is none. */
+    public synchronized void load() {
+        try {
+            if (configFile.writeDefaultIfMissing()) {
+                logger.info("Wrote the default configuration to " + configFile.path()
+                        + "; list your backends' Ledger databases there.");
+            }
+            config = configFile.load();
+            state = State.LOADED;
+        } catch (InvalidConfigException e) {
+            disable("LedgerNet is disabled until config.yml is fixed. " + e.getMessage());
+        } catch (IOException e) {
+            disable("LedgerNet is disabled: cannot write " + configFile.path() + ": " + e.getMessage());
+        }
+    }
+
+    /** Opens the backends' databases and starts intercepting. Does nothing if loading failed. */
+    public synchronized void enable() {
+        if (state != State.LOADED) {
+            return;
+        }
+        storageExecutor = newStorageExecutor(Math.max(2, config.backends().size()));
+        databases = BackendDatabases.open(config.backends().values());
+        for (BackendConfig backend : config.backends().values()) {
+            if (!platform.serverNames().isEmpty() && !platform.serverNames().contains(backend.name())) {
+                logger.warn("backends." + backend.name() + ": the proxy has no server named '" + backend.name()
+                        + "' (servers: " + String.join(", ", platform.serverNames()) + ")");
+            }
+        }
+        for (BackendDatabase database : databases.all()) {
+            storageExecutor.execute(() -> logProbe(database, SchemaProbe.probe(database)));
+        }
+        state = State.ENABLED;
+        logger.info("LedgerNet " + LedgerNetVersion.get() + " enabled on " + platform.name() + " with "
+                + config.backends().size() + " backend(s) in " + databases.poolCount() + " connection pool(s).");
+    }
+
+    public synchronized void disable() {
+        if (state == State.ENABLED) {
+            logger.info("LedgerNet disabled.");
+        }
+        state = State.DISABLED;
+        if (storageExecutor != null) {
+            storageExecutor.shutdownNow();
+            storageExecutor = null;
+        }
+        if (databases != null) {
+            databases.close();
+            databases = null;
+        }
+    }
+
+    private void disable(String reason) {
+        disabledReason = reason;
+        logger.error(reason);
+        disable();
+    }
+
+    /**
+     * Decides what happens to one Ledger plugin message. Called on the proxy's network or event
+     * threads: it never blocks.
+     */
+    public RouteDecision route(MessageOrigin origin, String sender, String channelId, byte[] data) {
+        LedgerNetConfig active = config;
+        Optional<LedgerChannel> channel = LedgerChannel.byId(channelId);
+        if (state != State.ENABLED || active == null || channel.isEmpty()) {
+            return RouteDecision.FORWARD;
+        }
+        return router.route(active, origin, sender, channel.get(), data);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Optional<LedgerNetConfig> config() {
+        return Optional.ofNullable(config);
+    }
+
+    public Optional<String> disabledReason() {
+        return Optional.ofNullable(disabledReason);
+    }
+
+    private void logProbe(BackendDatabase database, SchemaReport report) {
+        String prefix = "Backend " + database.backend() + " (" + database.dialect().displayName() + "): ";
+        if (!report.reachable()) {
+            logger.warn(prefix + "database unreachable: " + report.error().orElse("unknown error")
+                    + ". Searches will leave it out until it answers.");
+        } else if (!report.missing().isEmpty()) {
+            logger.warn(prefix + "Ledger tables missing: " + String.join(", ", report.missing())
+                    + ". Is this the database Ledger writes to?");
+        } else {
+            logger.info(prefix + "Ledger database found, about " + report.newestActionId() + " actions"
+                    + (report.timeIndex() ? "" : "; no actions_time index (time-bounded searches will be slower;"
+                    + " Ledger 1.3.21+ creates it with [database] updateSchema = true)") + ".");
+        }
+    }
+
+    private static ExecutorService newStorageExecutor(int threads) {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "LedgerNet-storage-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(1024), factory, new ThreadPoolExecutor.AbortPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+}

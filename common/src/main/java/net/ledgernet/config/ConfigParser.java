@@ -1,0 +1,575 @@
+package net.ledgernet.config;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.ledgernet.dimension.DimensionMap;
+import net.ledgernet.storage.SqlDialect;
+import org.spongepowered.configurate.ConfigurationNode;
+
+/**
+ * Turns the YAML tree of config.yml into a {@link LedgerNetConfig}, collecting every problem
+ * with the key it is about. Reads the tree by hand rather than by object mapping so that each
+ * error can name its key and say why, and so that unknown (misspelt) keys are reported instead of
+ * silently falling back to a default.
+ */
+final class ConfigParser {
+    private static final Pattern SERVER_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_$]{1,64}");
+    private static final Pattern PERMISSION = Pattern.compile("[a-z0-9_\\-]+(\\.[a-z0-9_\\-*]+)*");
+    private static final Pattern COMMAND = Pattern.compile("[a-z0-9_\\-]{1,32}");
+    private static final Pattern LEDGER_VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}(\\.\\d{1,4})?([-+][A-Za-z0-9.+\\-]{1,40})?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    /** jdbc:mariadb://host[:port][/database][?params] and the like; host may be [ipv6]. */
+    private static final Pattern SERVER_URL = Pattern.compile(
+            "jdbc:(mariadb|mysql|postgresql)://(\\[[^\\]]+\\]|[^:/?#\\[\\]]+)(?::(\\d{1,5}))?(?:/([^?#]*))?(?:\\?(.*))?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> RESERVED_COMMANDS = Set.of("lg", "ledger");
+
+    private final Path baseDirectory;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    ConfigParser(Path baseDirectory) {
+        this.baseDirectory = baseDirectory;
+    }
+
+    List<ConfigProblem> problems() {
+        return problems;
+    }
+
+    LedgerNetConfig parse(ConfigurationNode root) {
+        if (!root.isMap()) {
+            problem(root, "the file must be a YAML map of settings");
+            return null;
+        }
+        known(root, "config-version", "database-servers", "backends", "dimensions", "permissions", "limits", "command");
+
+        ConfigurationNode versionNode = root.node("config-version");
+        int version = integer(versionNode, 0, Integer.MAX_VALUE, -1);
+        if (versionNode.virtual()) {
+            problem(versionNode, "missing; this file should start with config-version: " + LedgerNetConfig.CURRENT_VERSION);
+        } else if (version > LedgerNetConfig.CURRENT_VERSION) {
+            problem(versionNode, version + " was written by a newer LedgerNet (this one reads "
+                    + LedgerNetConfig.CURRENT_VERSION + "); update LedgerNet or restore your previous config.yml");
+        } else if (version >= 0 && version < LedgerNetConfig.CURRENT_VERSION) {
+            problem(versionNode, "unknown version " + version + " (this LedgerNet reads " + LedgerNetConfig.CURRENT_VERSION + ")");
+        }
+
+        Map<String, ServerEntry> servers = databaseServers(root.node("database-servers"));
+        Map<String, BackendConfig> backends = backends(root.node("backends"), servers);
+        checkSharedDatabases(backends);
+
+        ConfigurationNode dims = root.node("dimensions");
+        knownIfMap(dims, "network-id", "keep-current-backend-native", "overrides");
+        String template = string(dims.node("network-id"), "{backend}:{dimension}");
+        boolean keepNative = bool(dims.node("keep-current-backend-native"), true);
+        Map<String, Map<String, String>> overrides = overrides(dims.node("overrides"));
+        DimensionMap dimensionMap = DimensionMap.validate(template, List.copyOf(backends.keySet()), overrides,
+                key(dims.node("network-id")), key(dims.node("overrides")),
+                (key, reason) -> problems.add(new ConfigProblem(key, reason)));
+        DimensionSettings dimensions = new DimensionSettings(template, keepNative, overrides);
+
+        PermissionNodes permissions = permissions(root.node("permissions"));
+        Limits limits = limits(root.node("limits"));
+        CommandSettings command = command(root.node("command"));
+
+        return new LedgerNetConfig(version, Map.copyOf(backends), dimensions, dimensionMap, permissions, limits, command);
+    }
+
+    // --- database servers and backends ---
+
+    private record ServerEntry(String name, SqlDialect dialect, String url, String user, String password,
+                               PoolSettings pool, String hostPort, String urlDatabase) {
+    }
+
+    private Map<String, ServerEntry> databaseServers(ConfigurationNode node) {
+        Map<String, ServerEntry> servers = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigurationNode> entry : children(node).entrySet()) {
+            ConfigurationNode server = entry.getValue();
+            if (!server.isMap()) {
+                problem(server, "must be a map with url, user, password, ...");
+                continue;
+            }
+            known(server, "url", "user", "password", "pool-size", "connection-timeout", "query-timeout");
+            ConfigurationNode urlNode = server.node("url");
+            String url = requiredString(urlNode);
+            PoolSettings pool = pool(server, PoolSettings.DEFAULTS);
+            String user = string(server.node("user"), "");
+            String password = string(server.node("password"), "");
+            if (url == null) {
+                continue;
+            }
+            Matcher m = SERVER_URL.matcher(url);
+            Optional<SqlDialect> dialect = SqlDialect.ofJdbcUrl(url);
+            if (dialect.isEmpty() || dialect.get().embedded() || !m.matches()) {
+                problem(urlNode, "'" + url + "' is not a JDBC URL of a database server; expected e.g."
+                        + " jdbc:mariadb://host:3306/, jdbc:mysql://host:3306/ or jdbc:postgresql://host:5432/database"
+                        + " (SQLite and H2 files go directly on a backend as jdbc-url)");
+                continue;
+            }
+            String database = m.group(4) == null ? "" : m.group(4);
+            if (dialect.get() == SqlDialect.POSTGRESQL && database.isEmpty()) {
+                problem(urlNode, "a PostgreSQL server URL must name the database that holds the backends' schemas,"
+                        + " e.g. jdbc:postgresql://host:5432/ledger");
+                continue;
+            }
+            if (dialect.get() != SqlDialect.POSTGRESQL && !database.isEmpty()) {
+                problem(urlNode, "a shared " + dialect.get().displayName() + " server URL must not name a database"
+                        + " ('" + database + "'): each backend names its own with database:");
+                continue;
+            }
+            servers.put(entry.getKey(), new ServerEntry(entry.getKey(), dialect.get(), url, user, password, pool,
+                    hostPort(m, dialect.get()), database));
+        }
+        return servers;
+    }
+
+    private Map<String, BackendConfig> backends(ConfigurationNode node, Map<String, ServerEntry> servers) {
+        Map<String, BackendConfig> backends = new LinkedHashMap<>();
+        if (node.virtual() || children(node).isEmpty()) {
+            problem(node, "no backends: list each proxy server whose Ledger database LedgerNet should read");
+            return backends;
+        }
+        for (Map.Entry<String, ConfigurationNode> entry : children(node).entrySet()) {
+            String name = entry.getKey();
+            ConfigurationNode backend = entry.getValue();
+            if (!SERVER_NAME.matcher(name).matches()) {
+                problem(backend, "'" + name + "' is not a valid server name (letters, digits, _ . -; at most 64)");
+                continue;
+            }
+            if (!backend.isMap()) {
+                problem(backend, "must be a map with either jdbc-url, or server and database");
+                continue;
+            }
+            known(backend, "jdbc-url", "server", "database", "user", "password", "pool-size", "connection-timeout",
+                    "query-timeout", "time-zone", "ledger-version", "legacy-nbt");
+            DatabaseTarget target = target(name, backend, servers);
+            ZoneId zone = zone(backend.node("time-zone"));
+            Optional<String> version = ledgerVersion(backend.node("ledger-version"));
+            boolean legacyNbt = bool(backend.node("legacy-nbt"), false);
+            if (target != null) {
+                backends.put(name, new BackendConfig(name, target, zone, version, legacyNbt));
+            }
+        }
+        return backends;
+    }
+
+    private DatabaseTarget target(String name, ConfigurationNode backend, Map<String, ServerEntry> servers) {
+        ConfigurationNode urlNode = backend.node("jdbc-url");
+        ConfigurationNode serverNode = backend.node("server");
+        ConfigurationNode databaseNode = backend.node("database");
+        if (!urlNode.virtual() && !serverNode.virtual()) {
+            problem(backend, "set either jdbc-url, or server and database, not both");
+            return null;
+        }
+        if (urlNode.virtual() && serverNode.virtual()) {
+            problem(backend, "no database: set jdbc-url, or server and database");
+            return null;
+        }
+        if (!serverNode.virtual()) {
+            for (String own : List.of("user", "password", "pool-size", "connection-timeout", "query-timeout")) {
+                if (!backend.node(own).virtual()) {
+                    problem(backend.node(own), "set this on the shared server under database-servers, not on the backend");
+                }
+            }
+            String serverName = requiredString(serverNode);
+            String database = requiredString(databaseNode);
+            if (serverName == null || database == null) {
+                return null;
+            }
+            ServerEntry server = servers.get(serverName);
+            if (server == null) {
+                problem(serverNode, "unknown database server '" + serverName + "' (not listed under database-servers)");
+                return null;
+            }
+            if (!NAMESPACE.matcher(database).matches()) {
+                problem(databaseNode, "'" + database + "' is not a valid " + (server.dialect() == SqlDialect.POSTGRESQL
+                        ? "schema" : "database") + " name (letters, digits, _ and $; at most 64)");
+                return null;
+            }
+            String identity = server.dialect().mysqlLike()
+                    ? "mysql://" + server.hostPort() + "/" + database.toLowerCase(Locale.ROOT)
+                    : "postgresql://" + server.hostPort() + "/" + server.urlDatabase() + "/" + database;
+            return new DatabaseTarget("server:" + serverName, server.dialect(), server.url(), server.user(),
+                    server.password(), server.pool(), Optional.of(database), identity);
+        }
+        if (!databaseNode.virtual()) {
+            problem(databaseNode, "database goes with server; with jdbc-url, name the database in the URL");
+        }
+        String url = requiredString(urlNode);
+        if (url == null) {
+            return null;
+        }
+        Optional<SqlDialect> dialect = SqlDialect.ofJdbcUrl(url);
+        if (dialect.isEmpty()) {
+            problem(urlNode, "'" + url + "' is not a supported JDBC URL; expected jdbc:sqlite:, jdbc:h2:, jdbc:mariadb:,"
+                    + " jdbc:mysql: or jdbc:postgresql:");
+            return null;
+        }
+        PoolSettings pool = pool(backend, dialect.get().embedded() ? PoolSettings.EMBEDDED_DEFAULTS : PoolSettings.DEFAULTS);
+        String user = string(backend.node("user"), "");
+        String password = string(backend.node("password"), "");
+        if (dialect.get().embedded()) {
+            Path file = embeddedFile(urlNode, url, dialect.get());
+            if (file == null) {
+                return null;
+            }
+            String resolved = dialect.get().urlPrefix() + file + embeddedOptions(url, dialect.get());
+            return new DatabaseTarget("backend:" + name, dialect.get(), resolved, user, password, pool,
+                    Optional.empty(), "file:" + file);
+        }
+        Matcher m = SERVER_URL.matcher(url);
+        if (!m.matches() || m.group(4) == null || m.group(4).isEmpty()) {
+            problem(urlNode, "'" + url + "' must name the backend's database, e.g. jdbc:"
+                    + dialect.get().name().toLowerCase(Locale.ROOT) + "://host/ledger_" + name.toLowerCase(Locale.ROOT));
+            return null;
+        }
+        String database = m.group(4);
+        String identity = dialect.get().mysqlLike()
+                ? "mysql://" + hostPort(m, dialect.get()) + "/" + database.toLowerCase(Locale.ROOT)
+                : "postgresql://" + hostPort(m, dialect.get()) + "/" + database + "/" + postgresSchema(m.group(5));
+        return new DatabaseTarget("backend:" + name, dialect.get(), url, user, password, pool, Optional.empty(), identity);
+    }
+
+    /** The file a jdbc:sqlite: or jdbc:h2: URL names, resolved against the config folder. */
+    private Path embeddedFile(ConfigurationNode urlNode, String url, SqlDialect dialect) {
+        String rest = url.substring(dialect.urlPrefix().length());
+        int options = rest.indexOf(dialect == SqlDialect.H2 ? ';' : '?');
+        String location = options < 0 ? rest : rest.substring(0, options);
+        if (dialect == SqlDialect.H2 && location.startsWith("file:")) {
+            location = location.substring("file:".length());
+        }
+        if (location.isEmpty() || location.startsWith(":memory:") || location.startsWith("mem:")
+                || location.startsWith("tcp:") || location.startsWith("ssl:") || location.startsWith("file::memory")) {
+            problem(urlNode, "'" + url + "' must name a database file (in-memory and remote "
+                    + dialect.displayName() + " URLs cannot hold a backend's Ledger data)");
+            return null;
+        }
+        try {
+            Path path = Path.of(location);
+            return (path.isAbsolute() ? path : baseDirectory.resolve(path)).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            problem(urlNode, "'" + location + "' is not a valid file path");
+            return null;
+        }
+    }
+
+    private static String embeddedOptions(String url, SqlDialect dialect) {
+        int options = url.indexOf(dialect == SqlDialect.H2 ? ';' : '?', dialect.urlPrefix().length());
+        return options < 0 ? "" : url.substring(options);
+    }
+
+    private static String hostPort(Matcher m, SqlDialect dialect) {
+        String port = m.group(3) != null ? m.group(3) : dialect == SqlDialect.POSTGRESQL ? "5432" : "3306";
+        String host = m.group(2).toLowerCase(Locale.ROOT);
+        if (host.equals("localhost") || host.equals("[::1]")) {
+            host = "127.0.0.1";
+        }
+        return host + ":" + port;
+    }
+
+    private static String postgresSchema(String query) {
+        if (query != null) {
+            for (String param : query.split("&")) {
+                if (param.toLowerCase(Locale.ROOT).startsWith("currentschema=")) {
+                    return param.substring("currentschema=".length());
+                }
+            }
+        }
+        return "public";
+    }
+
+    private void checkSharedDatabases(Map<String, BackendConfig> backends) {
+        Map<String, String> byIdentity = new LinkedHashMap<>();
+        for (BackendConfig backend : backends.values()) {
+            String other = byIdentity.putIfAbsent(backend.database().identity(), backend.name());
+            if (other != null) {
+                problems.add(new ConfigProblem("backends." + backend.name(), "uses the same database as backend '"
+                        + other + "' (" + backend.database().identity() + "). Ledger has no server column or table"
+                        + " prefix, so two backends in one database mix their worlds; give each its own database or schema"));
+            }
+        }
+    }
+
+    private PoolSettings pool(ConfigurationNode node, PoolSettings defaults) {
+        int size = integer(node.node("pool-size"), 1, 64, defaults.size());
+        Duration connect = duration(node.node("connection-timeout"), defaults.connectionTimeout(), Duration.ofMillis(250));
+        Duration query = duration(node.node("query-timeout"), defaults.queryTimeout(), Duration.ofSeconds(1));
+        return new PoolSettings(size, connect, query);
+    }
+
+    private ZoneId zone(ConfigurationNode node) {
+        String text = string(node, "UTC");
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            problem(node, "'" + text + "' is not a time zone; use a region id like Europe/Berlin, or UTC");
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private Optional<String> ledgerVersion(ConfigurationNode node) {
+        String text = string(node, "auto");
+        if (text.equalsIgnoreCase("auto")) {
+            return Optional.empty();
+        }
+        if (!LEDGER_VERSION.matcher(text).matches()) {
+            problem(node, "'" + text + "' is not a Ledger version; write auto, or a version like \"1.3.23\"");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    private Map<String, Map<String, String>> overrides(ConfigurationNode node) {
+        Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigurationNode> backend : children(node).entrySet()) {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (Map.Entry<String, ConfigurationNode> dim : children(backend.getValue()).entrySet()) {
+                String network = requiredString(dim.getValue());
+                if (network != null) {
+                    map.put(dim.getKey(), network);
+                }
+            }
+            overrides.put(backend.getKey(), Map.copyOf(map));
+        }
+        return overrides;
+    }
+
+    // --- permissions, limits, command ---
+
+    private PermissionNodes permissions(ConfigurationNode node) {
+        knownIfMap(node, "networking", "search", "inspect", "rollback", "purge", "player");
+        PermissionNodes d = PermissionNodes.LEDGER_DEFAULTS;
+        return new PermissionNodes(
+                permission(node.node("networking"), d.networking()),
+                permission(node.node("search"), d.search()),
+                permission(node.node("inspect"), d.inspect()),
+                permission(node.node("rollback"), d.rollback()),
+                permission(node.node("purge"), d.purge()),
+                permission(node.node("player"), d.player()));
+    }
+
+    private String permission(ConfigurationNode node, String fallback) {
+        String value = string(node, fallback);
+        if (!PERMISSION.matcher(value).matches()) {
+            problem(node, "'" + value + "' is not a permission node (lower case words separated by dots, e.g. ledger.commands.search)");
+            return fallback;
+        }
+        return value;
+    }
+
+    private Limits limits(ConfigurationNode node) {
+        knownIfMap(node, "max-pages", "page-size", "rate-limit", "max-in-flight-per-player", "max-fan-outs-in-flight",
+                "max-payload-bytes", "backend-deadline");
+        ConfigurationNode rate = node.node("rate-limit");
+        knownIfMap(rate, "per-second", "burst");
+        double perSecond = decimal(rate.node("per-second"), 0.01, 1000, 1.0);
+        return new Limits(
+                integer(node.node("max-pages"), 1, 100, 5),
+                integer(node.node("page-size"), 1, 100, 8),
+                perSecond,
+                integer(rate.node("burst"), 1, 1000, 5),
+                integer(node.node("max-in-flight-per-player"), 1, 16, 1),
+                integer(node.node("max-fan-outs-in-flight"), 1, 256, 8),
+                integer(node.node("max-payload-bytes"), 64, Limits.MINECRAFT_MAX_C2S_PAYLOAD, Limits.MINECRAFT_MAX_C2S_PAYLOAD),
+                duration(node.node("backend-deadline"), Duration.ofSeconds(3), Duration.ofMillis(100)));
+    }
+
+    private CommandSettings command(ConfigurationNode node) {
+        knownIfMap(node, "name", "aliases");
+        String name = commandName(node.node("name"), "lgn");
+        List<String> aliases = new ArrayList<>();
+        ConfigurationNode aliasNode = node.node("aliases");
+        if (!aliasNode.virtual() && !aliasNode.isList() && !(aliasNode.isMap() && aliasNode.childrenMap().isEmpty())) {
+            problem(aliasNode, "must be a list, e.g. [ledgernet]");
+        } else {
+            for (ConfigurationNode alias : aliasNode.childrenList()) {
+                String value = commandName(alias, null);
+                if (value != null) {
+                    aliases.add(value);
+                }
+            }
+        }
+        return new CommandSettings(name, List.copyOf(aliases));
+    }
+
+    private String commandName(ConfigurationNode node, String fallback) {
+        String value = fallback == null ? requiredString(node) : string(node, fallback);
+        if (value == null) {
+            return null;
+        }
+        if (value.startsWith("/")) {
+            problem(node, "write the command without the leading /");
+            return fallback;
+        }
+        if (!COMMAND.matcher(value).matches()) {
+            problem(node, "'" + value + "' is not a command name (lower case letters, digits, _ and -)");
+            return fallback;
+        }
+        if (RESERVED_COMMANDS.contains(value)) {
+            problem(node, "'" + value + "' would hide the backends' own Ledger command; choose another name, e.g. lgn");
+            return fallback;
+        }
+        return value;
+    }
+
+    // --- typed reads ---
+
+    private Map<String, ConfigurationNode> children(ConfigurationNode node) {
+        Map<String, ConfigurationNode> children = new LinkedHashMap<>();
+        if (node.virtual() || node.empty() && !node.isList()) {
+            return children;
+        }
+        if (!node.isMap()) {
+            problem(node, "must be a map of name: settings");
+            return children;
+        }
+        node.childrenMap().forEach((k, v) -> children.put(String.valueOf(k), v));
+        return children;
+    }
+
+    private void knownIfMap(ConfigurationNode node, String... keys) {
+        if (node.virtual() || node.empty()) {
+            return;
+        }
+        if (!node.isMap()) {
+            problem(node, "must be a map of settings");
+            return;
+        }
+        known(node, keys);
+    }
+
+    private void known(ConfigurationNode node, String... keys) {
+        Set<String> allowed = Set.of(keys);
+        for (Object key : node.childrenMap().keySet()) {
+            if (!allowed.contains(String.valueOf(key))) {
+                problem(node.node(key), "unknown key; expected one of " + String.join(", ", keys));
+            }
+        }
+    }
+
+    private String requiredString(ConfigurationNode node) {
+        if (node.virtual() || node.rawScalar() == null) {
+            problem(node, node.virtual() ? "missing" : "must be a text value");
+            return null;
+        }
+        String value = String.valueOf(node.rawScalar()).trim();
+        if (value.isEmpty()) {
+            problem(node, "must not be empty");
+            return null;
+        }
+        return value;
+    }
+
+    private String string(ConfigurationNode node, String fallback) {
+        if (node.virtual() || node.rawScalar() == null && node.empty()) {
+            return fallback;
+        }
+        if (node.rawScalar() == null) {
+            problem(node, "must be a text value");
+            return fallback;
+        }
+        return String.valueOf(node.rawScalar());
+    }
+
+    private boolean bool(ConfigurationNode node, boolean fallback) {
+        if (node.virtual()) {
+            return fallback;
+        }
+        Object raw = node.rawScalar();
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        problem(node, "must be true or false");
+        return fallback;
+    }
+
+    private int integer(ConfigurationNode node, int min, int max, int fallback) {
+        if (node.virtual()) {
+            return fallback;
+        }
+        Object raw = node.rawScalar();
+        if (!(raw instanceof Integer || raw instanceof Long)) {
+            problem(node, "must be a whole number" + range(min, max));
+            return fallback;
+        }
+        long value = ((Number) raw).longValue();
+        if (value < min || value > max) {
+            problem(node, value + " is out of range" + range(min, max));
+            return fallback;
+        }
+        return (int) value;
+    }
+
+    private double decimal(ConfigurationNode node, double min, double max, double fallback) {
+        if (node.virtual()) {
+            return fallback;
+        }
+        Object raw = node.rawScalar();
+        if (!(raw instanceof Number)) {
+            problem(node, "must be a number between " + min + " and " + max);
+            return fallback;
+        }
+        double value = ((Number) raw).doubleValue();
+        if (!(value >= min && value <= max)) {
+            problem(node, value + " is out of range (" + min + " to " + max + ")");
+            return fallback;
+        }
+        return value;
+    }
+
+    private Duration duration(ConfigurationNode node, Duration fallback, Duration minimum) {
+        if (node.virtual()) {
+            return fallback;
+        }
+        String text = String.valueOf(node.rawScalar()).trim();
+        Matcher m = DURATION.matcher(text);
+        if (node.rawScalar() == null || !m.matches()) {
+            problem(node, "'" + text + "' is not a duration; write e.g. 500ms, 5s, 2m or 1h");
+            return fallback;
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration value = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+        if (value.compareTo(minimum) < 0) {
+            problem(node, text + " is too short (at least " + minimum.toMillis() + "ms)");
+            return fallback;
+        }
+        return value;
+    }
+
+    private static String range(int min, int max) {
+        return " (" + min + " to " + max + ")";
+    }
+
+    private void problem(ConfigurationNode node, String reason) {
+        problems.add(new ConfigProblem(key(node), reason));
+    }
+
+    /** The dotted key of a node; keys that are not plain words are quoted, e.g. a."minecraft:overworld". */
+    static String key(ConfigurationNode node) {
+        StringBuilder key = new StringBuilder();
+        for (Object part : node.path()) {
+            String s = String.valueOf(part);
+            if (key.length() > 0) {
+                key.append('.');
+            }
+            key.append(s.matches("[A-Za-z0-9_\\-]+") ? s : "\"" + s + "\"");
+        }
+        return key.length() == 0 ? "(file)" : key.toString();
+    }
+}

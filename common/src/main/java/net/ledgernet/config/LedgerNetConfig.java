@@ -1,0 +1,17 @@
+package net.ledgernet.config;
+
+import java.util.Map;
+import net.ledgernet.dimension.DimensionMap;
+
+/** A loaded and validated config.yml. Immutable; a reload produces a new one. */
+public record LedgerNetConfig(
+        int configVersion,
+        Map<String, BackendConfig> backends,
+        DimensionSettings dimensions,
+        DimensionMap dimensionMap,
+        PermissionNodes permissions,
+        Limits limits,
+        CommandSettings command) {
+    /** The config-version this build writes and reads. */
+    public static final int CURRENT_VERSION = 1;
+}

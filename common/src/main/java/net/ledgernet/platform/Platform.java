@@ -1,0 +1,21 @@
+package net.ledgernet.platform;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What the core needs to know about the proxy it runs on. Each platform module implements this
+ * and nothing in {@code common/} names a platform type.
+ */
+public interface Platform {
+    /** "Velocity", "BungeeCord", "CLI": for log lines and status output. */
+    String name();
+
+    /** The plugin's folder, where config.yml lives. May not exist yet. */
+    Path dataDirectory();
+
+    PluginLogger logger();
+
+    /** Names of the servers the proxy knows, to warn about backends in config.yml it does not have. */
+    Set<String> serverNames();
+}

@@ -1,0 +1,128 @@
+package net.ledgernet.storage;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds Ledger's tables in a backend database. Table names are discovered, not assumed: Ledger's
+ * mixed-case {@code ActionIdentifiers} is upper-cased by H2, folded to lower case by PostgreSQL,
+ * and kept as written by MariaDB on Linux.
+ */
+public final class SchemaProbe {
+    private SchemaProbe() {
+    }
+
+    public static SchemaReport probe(BackendDatabase database) {
+        long start = System.nanoTime();
+        try (Connection connection = database.connection()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(timeoutSeconds(database));
+                statement.execute("SELECT 1");
+            }
+            double latency = (System.nanoTime() - start) / 1_000_000.0;
+            Map<String, String> tables = findTables(connection, database);
+            List<String> missing = new ArrayList<>();
+            for (String table : SchemaReport.LEDGER_TABLES) {
+                if (!tables.containsKey(table)) {
+                    missing.add(table);
+                }
+            }
+            boolean timeIndex = false;
+            long newest = 0;
+            String actions = tables.get("actions");
+            if (actions != null) {
+                timeIndex = hasTimeIndex(connection, database, actions);
+                newest = newestActionId(connection, database, actions);
+            }
+            return new SchemaReport(true, latency, Map.copyOf(tables), List.copyOf(missing), timeIndex, newest,
+                    Optional.empty());
+        } catch (SQLException | RuntimeException e) {
+            return SchemaReport.unreachable(describe(e));
+        }
+    }
+
+    private static Map<String, String> findTables(Connection connection, BackendDatabase database) throws SQLException {
+        Map<String, String> byLowerCase = new LinkedHashMap<>();
+        for (String table : SchemaReport.LEDGER_TABLES) {
+            byLowerCase.put(table.toLowerCase(Locale.ROOT), table);
+        }
+        Map<String, String> found = new LinkedHashMap<>();
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet rs = meta.getTables(catalog(connection, database), schema(connection, database), "%",
+                new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String actual = rs.getString("TABLE_NAME");
+                String logical = byLowerCase.get(actual.toLowerCase(Locale.ROOT));
+                if (logical != null) {
+                    found.putIfAbsent(logical, actual);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean hasTimeIndex(Connection connection, BackendDatabase database, String actions)
+            throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet rs = meta.getIndexInfo(catalog(connection, database), schema(connection, database), actions,
+                false, true)) {
+            while (rs.next()) {
+                String column = rs.getString("COLUMN_NAME");
+                short position = rs.getShort("ORDINAL_POSITION");
+                if (column != null && position == 1 && column.replace("\"", "").equalsIgnoreCase("time")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static long newestActionId(Connection connection, BackendDatabase database, String actions)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(timeoutSeconds(database));
+            try (ResultSet rs = statement.executeQuery("SELECT MAX(id) FROM " + database.qualify(actions))) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static String catalog(Connection connection, BackendDatabase database) throws SQLException {
+        if (database.dialect().mysqlLike()) {
+            return database.namespace().orElse(connection.getCatalog());
+        }
+        return null;
+    }
+
+    private static String schema(Connection connection, BackendDatabase database) throws SQLException {
+        return switch (database.dialect()) {
+            case POSTGRESQL -> database.namespace().orElse(connection.getSchema());
+            case H2 -> connection.getSchema();
+            default -> null;
+        };
+    }
+
+    private static int timeoutSeconds(BackendDatabase database) {
+        return (int) Math.max(1, database.queryTimeout().toSeconds());
+    }
+
+    /** One line an operator can act on, without a stack trace. */
+    static String describe(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause.getMessage() == null || cause.getMessage().isBlank())) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+}
