@@ -61,13 +61,9 @@ public enum Tristate {
    * @return the Adventure tristate
    */
   public TriState toAdventureTriState() {
-    switch (this) {
-      case TRUE:
-        return TriState.TRUE;
-      case FALSE:
-        return TriState.FALSE;
-      default:
-        return TriState.NOT_SET;
+    if (this == TRUE) {
+      return TriState.TRUE;
     }
+    return this == FALSE ? TriState.FALSE : TriState.NOT_SET;
   }
 }
