@@ -1,0 +1,60 @@
+package net.ledgernet.velocity;
+
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import com.velocitypowered.api.event.Subscribe;
+import com.velocitypowered.api.event.proxy.ProxyInitializeEvent;
+import com.velocitypowered.api.event.proxy.ProxyShutdownEvent;
+import com.velocitypowered.api.proxy.ProxyServer;
+import com.velocitypowered.api.proxy.messages.ChannelIdentifier;
+import com.velocitypowered.api.proxy.messages.MinecraftChannelIdentifier;
+import java.util.Arrays;
+import net.ledgernet.LedgerNetCore;
+import net.ledgernet.LedgerNetModule;
+import net.ledgernet.protocol.LedgerChannel;
+
+/**
+ * Velocity entry point (named in velocity-plugin.json). It only wires the Velocity adapters into
+ * the common core and drives its lifecycle; the proxy's own Guice injector creates it.
+ */
+public final class LedgerNetVelocity {
+    static final ChannelIdentifier[] CHANNELS = Arrays.stream(LedgerChannel.values())
+            .map(channel -> MinecraftChannelIdentifier.create(LedgerChannel.NAMESPACE, channel.path()))
+            .toArray(ChannelIdentifier[]::new);
+
+    private final ProxyServer proxy;
+    private final Injector injector;
+    private LedgerNetCore core;
+
+    @Inject
+    public LedgerNetVelocity(ProxyServer proxy, Injector proxyInjector) {
+        this.proxy = proxy;
+        // A child injector: the core gets ProxyServer, the plugin's Logger and data folder for free.
+        this.injector = proxyInjector.createChildInjector(new LedgerNetModule(), new VelocityPlatformModule());
+    }
+
+    @Subscribe
+    void onProxyInitialize(ProxyInitializeEvent event) {
+        core = injector.getInstance(LedgerNetCore.class);
+        core.load();
+        core.enable();
+        if (core.state() != LedgerNetCore.State.ENABLED) {
+            return; // the reason is logged; the proxy runs on without LedgerNet
+        }
+        // Velocity fires PluginMessageEvent only for registered channels, and announces them to
+        // clients and backends, which is what makes client mods send ledger:* at all.
+        proxy.getChannelRegistrar().register(CHANNELS);
+        proxy.getEventManager().register(this, new VelocityPluginMessageListener(core));
+    }
+
+    @Subscribe
+    void onProxyShutdown(ProxyShutdownEvent event) {
+        if (core != null) {
+            core.disable();
+        }
+    }
+
+    LedgerNetCore core() {
+        return core;
+    }
+}
