@@ -1,0 +1,108 @@
+package net.ledgernet.bungee;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import net.ledgernet.LedgerNetCore;
+import net.md_5.bungee.api.ProxyServer;
+import net.md_5.bungee.api.config.ServerInfo;
+import net.md_5.bungee.api.plugin.Plugin;
+import net.md_5.bungee.api.plugin.PluginManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the lifecycle as BungeeCord does: onLoad, onEnable, onDisable. */
+class BungeeBootstrapTest {
+    @TempDir
+    Path dataDirectory;
+
+    private final ProxyServer proxy = mock(ProxyServer.class);
+    private final PluginManager plugins = mock(PluginManager.class);
+    private final Plugin plugin = mock(Plugin.class);
+    private final Logger logger = Logger.getAnonymousLogger();
+    private final List<LogRecord> logged = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        when(proxy.getPluginManager()).thenReturn(plugins);
+        when(proxy.getServers()).thenReturn(Map.of("survival", mock(ServerInfo.class), "creative", mock(ServerInfo.class)));
+        logger.setUseParentHandlers(false);
+        logger.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    @Test
+    void enableRegistersEveryLedgerChannelAndTheListenerAndDisableUndoesIt() {
+        BungeeBootstrap bootstrap = new BungeeBootstrap(proxy, plugin, dataDirectory, logger);
+        bootstrap.load();
+        bootstrap.enable();
+
+        assertTrue(Files.exists(dataDirectory.resolve("config.yml")), "default config written");
+        assertEquals(LedgerNetCore.State.ENABLED, bootstrap.core().state());
+        for (String channel : List.of("ledger:handshake", "ledger:inspect", "ledger:search", "ledger:rollback",
+                "ledger:purge", "ledger:player", "ledger:action", "ledger:response")) {
+            verify(proxy).registerChannel(channel);
+        }
+        verify(plugins).registerListener(eq(plugin), any(BungeePluginMessageListener.class));
+        assertThat(logged).noneMatch(r -> r.getMessage().contains("has no server named"));
+
+        bootstrap.disable();
+        verify(plugins).unregisterListener(any(BungeePluginMessageListener.class));
+        verify(proxy).unregisterChannel("ledger:search");
+        assertEquals(LedgerNetCore.State.DISABLED, bootstrap.core().state());
+    }
+
+    @Test
+    void aBrokenConfigDisablesLedgerNetWithTheReasonAndLeavesTheProxyAlone() throws Exception {
+        Files.writeString(dataDirectory.resolve("config.yml"), """
+                config-version: 1
+                backends:
+                  a:
+                    jdbc-url: "jdbc:sqlite:same.sqlite"
+                  b:
+                    jdbc-url: "jdbc:sqlite:./same.sqlite"
+                """);
+        BungeeBootstrap bootstrap = new BungeeBootstrap(proxy, plugin, dataDirectory, logger);
+        bootstrap.load();
+        bootstrap.enable();
+
+        assertEquals(LedgerNetCore.State.DISABLED, bootstrap.core().state());
+        assertThat(logged).anySatisfy(r -> {
+            assertEquals(Level.SEVERE, r.getLevel());
+            assertThat(r.getMessage()).contains("backends.b: uses the same database as backend 'a'");
+        });
+        verify(proxy, never()).registerChannel(anyString());
+        verify(plugins, never()).registerListener(any(), any());
+        bootstrap.disable();
+    }
+}
