@@ -1,0 +1,105 @@
+package net.ledgernet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import net.ledgernet.platform.Platform;
+import net.ledgernet.platform.PluginLogger;
+import net.ledgernet.routing.MessageOrigin;
+import net.ledgernet.routing.PluginMessageRouter;
+import net.ledgernet.routing.RouteDecision;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerNetCoreTest {
+    @TempDir
+    Path dir;
+
+    private final PluginLogger logger = mock(PluginLogger.class);
+    private final Platform platform = mock(Platform.class);
+    private Injector injector;
+
+    @BeforeEach
+    void setUp() {
+        when(platform.name()).thenReturn("Test");
+        when(platform.dataDirectory()).thenReturn(dir);
+        when(platform.logger()).thenReturn(logger);
+        when(platform.serverNames()).thenReturn(Set.of("survival", "creative"));
+        // Stage.PRODUCTION builds every singleton eagerly, so a wiring mistake fails here and not at runtime.
+        injector = Guice.createInjector(Stage.PRODUCTION, new LedgerNetModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(Platform.class).toInstance(platform);
+            }
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        injector.getInstance(LedgerNetCore.class).disable();
+    }
+
+    @Test
+    void guiceWiresOneCoreWithThePlatformsLogger() {
+        LedgerNetCore core = injector.getInstance(LedgerNetCore.class);
+        assertSame(core, injector.getInstance(LedgerNetCore.class), "the core is a singleton");
+        assertSame(injector.getInstance(PluginMessageRouter.class), injector.getInstance(PluginMessageRouter.class));
+        assertSame(logger, injector.getInstance(PluginLogger.class));
+        assertEquals(LedgerNetCore.State.NEW, core.state());
+    }
+
+    @Test
+    void lifecycleLoadsEnablesAndDisables() {
+        LedgerNetCore core = injector.getInstance(LedgerNetCore.class);
+        core.load();
+        assertEquals(LedgerNetCore.State.LOADED, core.state());
+        assertThat(core.config()).isPresent();
+        verify(logger).info(contains("Wrote the default configuration"));
+        core.enable();
+        assertEquals(LedgerNetCore.State.ENABLED, core.state());
+        verify(logger).info(contains("enabled on Test with 2 backend(s) in 2 connection pool(s)"));
+        core.disable();
+        assertEquals(LedgerNetCore.State.DISABLED, core.state());
+    }
+
+    @Test
+    void brokenConfigDisablesWithTheReasonAndPassesMessagesThrough() throws Exception {
+        Files.writeString(dir.resolve("config.yml"), "config-version: 1\nbackends: {}\n");
+        LedgerNetCore core = injector.getInstance(LedgerNetCore.class);
+        core.load();
+        core.enable();
+        assertEquals(LedgerNetCore.State.DISABLED, core.state());
+        verify(logger).error(contains("backends: no backends"));
+        // Disabled means as if not installed: even a wrong-side message is left to the proxy.
+        assertEquals(RouteDecision.FORWARD, core.route(MessageOrigin.PLAYER, "p", "ledger:action", new byte[0]));
+    }
+
+    @Test
+    void wrongSideMessagesAreDroppedAndTheLogIsThrottled() {
+        LedgerNetCore core = injector.getInstance(LedgerNetCore.class);
+        core.load();
+        core.enable();
+        for (int i = 0; i < 50; i++) {
+            assertThat(core.route(MessageOrigin.PLAYER, "player Alex", "ledger:response", new byte[4]))
+                    .isInstanceOf(RouteDecision.Drop.class);
+        }
+        verify(logger, times(1)).warn(contains("player Alex sent ledger:response, which only backends may send"));
+        assertEquals(RouteDecision.FORWARD, core.route(MessageOrigin.BACKEND, "backend survival", "ledger:response", new byte[4]));
+        assertEquals(RouteDecision.FORWARD, core.route(MessageOrigin.PLAYER, "player Alex", "other:channel", new byte[4]));
+    }
+}
