@@ -52,10 +52,13 @@ class SampleGeneratorTest {
         TestDatabase db = GENERATED.get(dialect);
         if (db == null) {
             db = TestDatabase.create(dialect);
-            GENERATED.put(dialect, db);
             try (Connection c = db.connect()) {
                 SampleNetworkGenerator.generate(c, dialect, SPEC);
+            } catch (SQLException | RuntimeException e) {
+                db.close();
+                throw e;
             }
+            GENERATED.put(dialect, db);
         }
         return db;
     }
