@@ -21,7 +21,9 @@ import net.ledgernet.storage.SqlDialect;
  * the connection's schema, {@code currentSchema=} in the URL or {@link Connection#setSchema}). That
  * is how a Ledger backend ends up with its own database (MariaDB) or schema (PostgreSQL).
  *
- * <p><b>Name casing.</b> Exposed renders a table name as {@code quoteIfNecessary(inProperCase(name))}:
+ * <p><b>Name casing.</b> Exposed renders a table name as {@code quoteIfNecessary(inProperCase(name))}
+ * ({@code Transaction.identity}, read in JetBrains/Exposed; inProperCase follows the JDBC metadata's
+ * stores*CaseIdentifiers):
  * <ul>
  *   <li>SQLite, MariaDB/MySQL (lower_case_table_names=0): as written, {@code ActionIdentifiers};
  *   <li>H2: upper case ({@code ACTIONIDENTIFIERS}), keywords quoted in lower case ({@code "time"});

@@ -33,7 +33,13 @@ import net.ledgernet.storage.SqlDialect;
  *   <li>player UUID: 16 bytes, most significant long first, on SQLite and MariaDB/MySQL; native UUID
  *       on H2 and PostgreSQL.
  * </ul>
- * Inserts use multi-row {@code VALUES} statements, which are fast on every driver without URL flags.
+ * MariaDB TIMESTAMP converts from the session time zone to UTC and back, so the wall clock reads back
+ * unchanged as long as the session zone does not change (and has no DST gap at that wall-clock time);
+ * with {@code explicit_defaults_for_timestamp=OFF} (MariaDB before 10.10) the first TIMESTAMP column
+ * would also get {@code ON UPDATE CURRENT_TIMESTAMP}: real Ledger databases on such servers have that.
+ *
+ * <p>Inserts use multi-row {@code VALUES} statements (H2: a JDBC batch), which are fast without any
+ * driver URL flags.
  */
 public final class SampleNetworkGenerator {
 
