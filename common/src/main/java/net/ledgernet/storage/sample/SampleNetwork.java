@@ -1,0 +1,133 @@
+package net.ledgernet.storage.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.ledgernet.storage.SqlDialect;
+
+/**
+ * A small network of file-based Ledger backends in one directory, for the demo and for tests:
+ * {@code <dir>/backend-<n>/ledger.sqlite} (or {@code ledger.h2.mv.db}, opened as Ledger-Databases does,
+ * {@code jdbc:h2:<dir>/ledger.h2;MODE=MySQL}). Each backend gets its own seed and a slightly different
+ * set of worlds.
+ *
+ * <p>Idempotent: a backend file that exists and has the expected row counts is left alone. A file is
+ * written under a temporary name and moved into place when complete, so a crash never leaves a
+ * half-written backend that looks finished.
+ */
+public final class SampleNetwork {
+
+    /** One generated backend: where it is, how to open it, and what it contains. */
+    public record Backend(String name, SqlDialect dialect, Path file, String jdbcUrl, SampleSpec spec) {
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(jdbcUrl);
+        }
+    }
+
+    private SampleNetwork() {
+    }
+
+    /** SQLite backends: what the demo command calls. */
+    public static List<Backend> ensureSqlite(Path dir, int backends, SampleSpec base) throws SQLException {
+        return ensure(dir, backends, base, SqlDialect.SQLITE);
+    }
+
+    /** Creates the missing or incomplete backends; {@code dialect} is SQLITE or H2. */
+    public static List<Backend> ensure(Path dir, int backends, SampleSpec base, SqlDialect dialect)
+            throws SQLException {
+        if (dialect != SqlDialect.SQLITE && dialect != SqlDialect.H2) {
+            throw new IllegalArgumentException("file databases only: " + dialect);
+        }
+        List<Backend> out = new ArrayList<>(backends);
+        for (int i = 0; i < backends; i++) {
+            String name = "backend-" + (i + 1);
+            SampleSpec spec = specFor(base, i);
+            Path folder = dir.resolve(name).toAbsolutePath();
+            Backend backend = backend(name, dialect, folder, "", spec);
+            if (!isComplete(backend)) {
+                build(backend, folder);
+            }
+            out.add(backend);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Backend {@code index}'s spec: its own seed; the base worlds, minus the End on every second
+     * backend and the first modded world on every third (a network's servers rarely load the same set).
+     */
+    public static SampleSpec specFor(SampleSpec base, int index) {
+        List<String> worlds = new ArrayList<>(base.worlds());
+        if (index % 2 == 1 && worlds.size() > 1) {
+            worlds.remove("minecraft:the_end");
+        }
+        if (index % 3 == 2) {
+            worlds.stream().filter(w -> !w.startsWith("minecraft:")).findFirst().ifPresent(worlds::remove);
+        }
+        return base.withSeed(base.seed() * 31 + index * 0x9E3779B97F4AL).withWorlds(worlds);
+    }
+
+    private static Backend backend(String name, SqlDialect dialect, Path folder, String suffix, SampleSpec spec) {
+        return switch (dialect) {
+            case SQLITE -> {
+                Path file = folder.resolve("ledger.sqlite" + suffix);
+                yield new Backend(name, dialect, file, "jdbc:sqlite:" + file, spec);
+            }
+            default -> {
+                Path base = folder.resolve("ledger.h2" + suffix);
+                yield new Backend(name, dialect, Path.of(base + ".mv.db"), "jdbc:h2:" + base + ";MODE=MySQL", spec);
+            }
+        };
+    }
+
+    private static boolean isComplete(Backend b) {
+        if (!Files.isRegularFile(b.file())) {
+            return false;
+        }
+        String url = b.dialect() == SqlDialect.H2 ? b.jdbcUrl() + ";IFEXISTS=TRUE" : b.jdbcUrl();
+        try (Connection c = DriverManager.getConnection(url);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(
+                     "SELECT (SELECT COUNT(*) FROM actions), (SELECT COUNT(*) FROM players)")) {
+            rs.next();
+            return rs.getLong(1) == b.spec().actions() && rs.getLong(2) == b.spec().players();
+        } catch (SQLException e) {
+            return false; // missing tables, a foreign file: rebuild
+        }
+    }
+
+    private static void build(Backend target, Path folder) throws SQLException {
+        Backend partial = backend(target.name(), target.dialect(), folder, ".partial", target.spec());
+        try {
+            Files.createDirectories(folder);
+            deleteWithCompanions(partial.file());
+            try (Connection c = partial.connect()) {
+                SampleNetworkGenerator.generate(c, target.dialect(), target.spec());
+            }
+            // Closing the last connection checkpoints SQLite's WAL; the file alone is the database.
+            deleteWithCompanions(target.file());
+            Files.move(partial.file(), target.file(), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteWithCompanions(Path file) throws IOException {
+        String f = file.toString();
+        for (String s : List.of(f, f + "-wal", f + "-shm", f + "-journal",
+                f.replace(".mv.db", ".trace.db"))) {
+            Files.deleteIfExists(Path.of(s));
+        }
+    }
+}
