@@ -72,7 +72,7 @@ class LedgerNetCoreTest {
         verify(logger).info(contains("Wrote the default configuration"));
         core.enable();
         assertEquals(LedgerNetCore.State.ENABLED, core.state());
-        verify(logger).info(contains("enabled on Test with 2 backend(s) in 2 connection pool(s)"));
+        verify(logger).info(contains("enabled on Test with 3 backend(s) in 3 connection pool(s)"));
         core.disable();
         assertEquals(LedgerNetCore.State.DISABLED, core.state());
     }

@@ -43,7 +43,8 @@ class BungeeBootstrapTest {
     @BeforeEach
     void setUp() {
         when(proxy.getPluginManager()).thenReturn(plugins);
-        when(proxy.getServers()).thenReturn(Map.of("survival", mock(ServerInfo.class), "creative", mock(ServerInfo.class)));
+        when(proxy.getServers()).thenReturn(Map.of("survival", mock(ServerInfo.class), "creative", mock(ServerInfo.class),
+                "lobby", mock(ServerInfo.class)));
         logger.setUseParentHandlers(false);
         logger.addHandler(new Handler() {
             @Override

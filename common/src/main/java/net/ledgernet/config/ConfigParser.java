@@ -83,7 +83,7 @@ final class ConfigParser {
         Limits limits = limits(root.node("limits"));
         CommandSettings command = command(root.node("command"));
 
-        return new LedgerNetConfig(version, Map.copyOf(backends), dimensions, dimensionMap, permissions, limits, command);
+        return new LedgerNetConfig(version, java.util.Collections.unmodifiableMap(backends), dimensions, dimensionMap, permissions, limits, command);
     }
 
     // --- database servers and backends ---
@@ -201,7 +201,7 @@ final class ConfigParser {
                     ? "mysql://" + server.hostPort() + "/" + database.toLowerCase(Locale.ROOT)
                     : "postgresql://" + server.hostPort() + "/" + server.urlDatabase() + "/" + database;
             return new DatabaseTarget("server:" + serverName, server.dialect(), server.url(), server.user(),
-                    server.password(), server.pool(), Optional.of(database), identity);
+                    server.password(), server.pool(), Optional.of(database), identity, Optional.empty());
         }
         if (!databaseNode.virtual()) {
             problem(databaseNode, "database goes with server; with jdbc-url, name the database in the URL");
@@ -226,7 +226,7 @@ final class ConfigParser {
             }
             String resolved = dialect.get().urlPrefix() + file + embeddedOptions(url, dialect.get());
             return new DatabaseTarget("backend:" + name, dialect.get(), resolved, user, password, pool,
-                    Optional.empty(), "file:" + file);
+                    Optional.empty(), "file:" + file, Optional.of(file));
         }
         Matcher m = SERVER_URL.matcher(url);
         if (!m.matches() || m.group(4) == null || m.group(4).isEmpty()) {
@@ -238,7 +238,8 @@ final class ConfigParser {
         String identity = dialect.get().mysqlLike()
                 ? "mysql://" + hostPort(m, dialect.get()) + "/" + database.toLowerCase(Locale.ROOT)
                 : "postgresql://" + hostPort(m, dialect.get()) + "/" + database + "/" + postgresSchema(m.group(5));
-        return new DatabaseTarget("backend:" + name, dialect.get(), url, user, password, pool, Optional.empty(), identity);
+        return new DatabaseTarget("backend:" + name, dialect.get(), url, user, password, pool, Optional.empty(), identity,
+                Optional.empty());
     }
 
     /** The file a jdbc:sqlite: or jdbc:h2: URL names, resolved against the config folder. */

@@ -1,5 +1,6 @@
 package net.ledgernet.config;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import net.ledgernet.storage.SqlDialect;
 
@@ -11,6 +12,7 @@ import net.ledgernet.storage.SqlDialect;
  * @param namespace  the database (MariaDB/MySQL) or schema (PostgreSQL) holding the tables when
  *                   the pool's connection is to a shared server; empty when the URL names it
  * @param identity   a normalised name of the database itself, to reject two backends sharing one
+ * @param file       the database file, for SQLite and H2 (for H2 without its .mv.db suffix)
  */
 public record DatabaseTarget(
         String poolKey,
@@ -20,7 +22,8 @@ public record DatabaseTarget(
         String password,
         PoolSettings pool,
         Optional<String> namespace,
-        String identity) {
+        String identity,
+        Optional<Path> file) {
 
     @Override
     public String toString() {

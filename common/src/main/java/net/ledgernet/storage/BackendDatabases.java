@@ -73,6 +73,9 @@ public final class BackendDatabases implements AutoCloseable {
         hikari.setMaxLifetime(Duration.ofMinutes(30).toMillis());
         hikari.setKeepaliveTime(Duration.ofMinutes(5).toMillis());
         hikari.setAutoCommit(true);
+        // LedgerNet never writes to a Ledger database. SQLite is also opened read-only below, and
+        // refuses a flag change on an open connection, so the flag is set for every dialect alike.
+        hikari.setReadOnly(true);
         if (!target.user().isEmpty()) {
             hikari.setUsername(target.user());
         }
@@ -92,7 +95,6 @@ public final class BackendDatabases implements AutoCloseable {
             case H2 -> {
                 hikari.setDriverClassName("org.h2.Driver");
                 hikari.setJdbcUrl(withH2Options(target.jdbcUrl()));
-                hikari.setReadOnly(true);
             }
             case MARIADB, MYSQL -> {
                 hikari.setDriverClassName("org.mariadb.jdbc.Driver");
@@ -100,14 +102,12 @@ public final class BackendDatabases implements AutoCloseable {
                 hikari.setJdbcUrl(dialect == SqlDialect.MYSQL
                         ? SqlDialect.MARIADB.urlPrefix() + target.jdbcUrl().substring(SqlDialect.MYSQL.urlPrefix().length())
                         : target.jdbcUrl());
-                hikari.setReadOnly(true);
                 hikari.addDataSourceProperty("connectTimeout", String.valueOf(target.pool().connectionTimeout().toMillis()));
                 hikari.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeoutMs));
             }
             case POSTGRESQL -> {
                 hikari.setDriverClassName("org.postgresql.Driver");
                 hikari.setJdbcUrl(target.jdbcUrl());
-                hikari.setReadOnly(true);
                 // Enforce read-only on every statement, also with auto-commit on.
                 hikari.addDataSourceProperty("readOnlyMode", "always");
                 hikari.addDataSourceProperty("ApplicationName", "LedgerNet");

@@ -1,9 +1,12 @@
 package net.ledgernet.storage;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +25,16 @@ public final class SchemaProbe {
     }
 
     public static SchemaReport probe(BackendDatabase database) {
-        long start = System.nanoTime();
+        Optional<Path> file = database.config().database().file();
+        if (file.isPresent()) {
+            Path actual = database.dialect() == SqlDialect.H2 ? Path.of(file.get() + ".mv.db") : file.get();
+            if (!Files.isRegularFile(actual)) {
+                return SchemaReport.unreachable("database file " + actual + " does not exist");
+            }
+        }
         try (Connection connection = database.connection()) {
+            // The round trip of a trivial query on an open connection: what every search pays.
+            long start = System.nanoTime();
             try (Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout(timeoutSeconds(database));
                 statement.execute("SELECT 1");
@@ -115,14 +126,20 @@ public final class SchemaProbe {
         return (int) Math.max(1, database.queryTimeout().toSeconds());
     }
 
-    /** One line an operator can act on, without a stack trace. */
+    /** One line an operator can act on, without a stack trace: the error and its root cause. */
     static String describe(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause
-                && (cause.getMessage() == null || cause.getMessage().isBlank())) {
-            cause = cause.getCause();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // HikariCP's timeout text is about the pool; the cause is what the operator needs.
+        String message = e instanceof SQLTransientConnectionException && root != e
+                ? "no connection" : oneLine(e);
+        return root == e ? message : message + " (cause: " + oneLine(root) + ")";
+    }
+
+    private static String oneLine(Throwable t) {
+        String message = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
         return message.replaceAll("\\s+", " ").trim();
     }
 }

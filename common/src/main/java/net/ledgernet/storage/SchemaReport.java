@@ -8,7 +8,7 @@ import java.util.Optional;
  * What a backend's database looked like when it was probed.
  *
  * @param reachable    a connection could be made and a query answered
- * @param latencyMillis the round trip of a trivial query, when reachable
+ * @param latencyMillis the round trip of a trivial query on an open connection, when reachable
  * @param tables       Ledger's logical table name -> the name as found (casing differs per dialect)
  * @param missing      Ledger tables that were not found
  * @param timeIndex    the optional {@code actions_time} index exists (Ledger 1.3.21+, or updateSchema)

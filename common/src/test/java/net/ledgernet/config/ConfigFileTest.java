@@ -64,7 +64,7 @@ class ConfigFileTest {
         assertThat(new String(bundled)).contains("# Time zone the backend's JVM ran in");
 
         LedgerNetConfig config = file.load();
-        assertEquals(java.util.Set.of("survival", "creative"), config.backends().keySet());
+        assertEquals(java.util.Set.of("survival", "creative", "lobby"), config.backends().keySet());
         BackendConfig survival = config.backends().get("survival");
         assertEquals(SqlDialect.SQLITE, survival.database().dialect());
         Path expected = dir.resolve("plugins/ledgernet/sample-network/survival.sqlite").toAbsolutePath().normalize();

@@ -55,7 +55,7 @@ public final class SampleNetwork {
             Path folder = dir.resolve(name).toAbsolutePath();
             Backend backend = backend(name, dialect, folder, "", spec);
             if (!isComplete(backend)) {
-                build(backend, folder);
+                build(backend, backend(name, dialect, folder, ".partial", spec));
             }
             out.add(backend);
         }
@@ -78,16 +78,33 @@ public final class SampleNetwork {
     }
 
     private static Backend backend(String name, SqlDialect dialect, Path folder, String suffix, SampleSpec spec) {
-        return switch (dialect) {
-            case SQLITE -> {
-                Path file = folder.resolve("ledger.sqlite" + suffix);
-                yield new Backend(name, dialect, file, "jdbc:sqlite:" + file, spec);
-            }
-            default -> {
-                Path base = folder.resolve("ledger.h2" + suffix);
-                yield new Backend(name, dialect, Path.of(base + ".mv.db"), "jdbc:h2:" + base + ";MODE=MySQL", spec);
-            }
-        };
+        return at(name, dialect, folder.resolve((dialect == SqlDialect.SQLITE ? "ledger.sqlite" : "ledger.h2") + suffix), spec);
+    }
+
+    /** A backend at {@code base}: the SQLite file itself, or the H2 database name (file {@code base.mv.db}). */
+    private static Backend at(String name, SqlDialect dialect, Path base, SampleSpec spec) {
+        return dialect == SqlDialect.SQLITE
+                ? new Backend(name, dialect, base, "jdbc:sqlite:" + base, spec)
+                : new Backend(name, dialect, Path.of(base + ".mv.db"), "jdbc:h2:" + base + ";MODE=MySQL", spec);
+    }
+
+    /**
+     * Writes one sample backend at {@code base} (a SQLite file, or an H2 database name as in a
+     * {@code jdbc:h2:} URL) if no database is there yet. An existing file is never touched, whatever
+     * it holds: it may be someone's real Ledger database.
+     *
+     * @return true if it was written
+     */
+    public static boolean createIfAbsent(String name, SqlDialect dialect, Path base, SampleSpec spec) throws SQLException {
+        if (dialect != SqlDialect.SQLITE && dialect != SqlDialect.H2) {
+            throw new IllegalArgumentException("file databases only: " + dialect);
+        }
+        Backend target = at(name, dialect, base.toAbsolutePath(), spec);
+        if (Files.exists(target.file())) {
+            return false;
+        }
+        build(target, at(name, dialect, Path.of(base.toAbsolutePath() + ".partial"), spec));
+        return true;
     }
 
     private static boolean isComplete(Backend b) {
@@ -106,10 +123,9 @@ public final class SampleNetwork {
         }
     }
 
-    private static void build(Backend target, Path folder) throws SQLException {
-        Backend partial = backend(target.name(), target.dialect(), folder, ".partial", target.spec());
+    private static void build(Backend target, Backend partial) throws SQLException {
         try {
-            Files.createDirectories(folder);
+            Files.createDirectories(target.file().getParent());
             deleteWithCompanions(partial.file());
             try (Connection c = partial.connect()) {
                 SampleNetworkGenerator.generate(c, target.dialect(), target.spec());
