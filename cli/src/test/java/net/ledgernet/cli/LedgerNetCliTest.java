@@ -1,0 +1,121 @@
+package net.ledgernet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import net.ledgernet.storage.SqlDialect;
+import net.ledgernet.storage.TestDatabase;
+import net.ledgernet.storage.sample.SampleNetworkGenerator;
+import net.ledgernet.storage.sample.SampleSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end: real config files, real databases, the text an operator reads and the exit code. */
+class LedgerNetCliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private ExitCode run(String... args) {
+        return new LedgerNetCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void demoGeneratesTheEmbeddedNetworkOnceAndChecksIt() throws Exception {
+        assertEquals(ExitCode.OK, run("demo", "--dir", dir.toString()), err());
+        assertTrue(Files.exists(dir.resolve("config.yml")));
+        assertTrue(Files.exists(dir.resolve("sample-network/survival.sqlite")));
+        assertTrue(Files.exists(dir.resolve("sample-network/lobby.mv.db")));
+        assertThat(out())
+                .contains("Generated a sample SQLite Ledger database for survival (20000 actions, 200 players)")
+                .contains("Generated a sample H2 Ledger database for lobby")
+                .containsPattern("survival +SQLite +ok +[0-9.]+ ms +~20000 +yes +UTC")
+                .containsPattern("lobby +H2 +ok +[0-9.]+ ms +~20000 +yes +UTC")
+                .contains("All 3 backends answered with a Ledger database.");
+
+        long size = Files.size(dir.resolve("sample-network/survival.sqlite"));
+        out.reset();
+        assertEquals(ExitCode.OK, run("demo", "--dir", dir.toString()), err());
+        assertThat(out()).doesNotContain("Generated").contains("All 3 backends answered");
+        assertEquals(size, Files.size(dir.resolve("sample-network/survival.sqlite")), "an existing network is reused");
+    }
+
+    @Test
+    void doctorChecksABackendOnARealMariaDbServer() throws Exception {
+        try (TestDatabase db = TestDatabase.create(SqlDialect.MARIADB)) {
+            try (Connection c = db.connect()) {
+                SampleNetworkGenerator.generate(c, SqlDialect.MARIADB, SampleSpec.defaults(9).withSize(30, 1234));
+            }
+            Files.writeString(dir.resolve("config.yml"), """
+                    config-version: 1
+                    database-servers:
+                      main:
+                        url: "jdbc:mariadb://127.0.0.1:3306/"
+                        user: root
+                    backends:
+                      survival:
+                        server: main
+                        database: %s
+                    """.formatted(db.name()));
+            assertEquals(ExitCode.OK, run("doctor", "--dir", dir.toString()), err());
+            assertThat(out()).containsPattern("survival +MariaDB +ok +[0-9.]+ ms +~1234 +yes +UTC")
+                    .contains("All 1 backends answered");
+        }
+    }
+
+    @Test
+    void anUnreachableBackendGivesExitCode3AndSaysWhy() throws Exception {
+        Files.writeString(dir.resolve("config.yml"), """
+                config-version: 1
+                backends:
+                  survival:
+                    jdbc-url: "jdbc:mariadb://127.0.0.1:1/ledger"
+                    user: root
+                    connection-timeout: 500ms
+                  creative:
+                    jdbc-url: "jdbc:sqlite:missing.sqlite"
+                """);
+        assertEquals(ExitCode.BACKEND_UNREACHABLE, run("doctor", "--dir", dir.toString()));
+        assertThat(out())
+                .containsPattern("survival +MariaDB +UNREACHABLE")
+                .containsPattern("creative +SQLite +UNREACHABLE")
+                .contains("creative: database file " + dir.toAbsolutePath().normalize().resolve("missing.sqlite") + " does not exist")
+                .contains("survival: no connection (cause:");
+    }
+
+    @Test
+    void aBrokenConfigGivesExitCode2WithEveryProblem() throws Exception {
+        Files.writeString(dir.resolve("config.yml"), "config-version: 1\nbackends:\n  a:\n    jdbc-url: x\ncommand:\n  name: lg\n");
+        assertEquals(ExitCode.BAD_INPUT, run("doctor", "--dir", dir.toString()));
+        assertThat(err()).contains("has 2 problems").contains("backends.a.jdbc-url").contains("command.name");
+    }
+
+    @Test
+    void badCommandLinesGiveExitCode2AndUsage() {
+        assertEquals(ExitCode.BAD_INPUT, run());
+        assertEquals(ExitCode.BAD_INPUT, run("frobnicate"));
+        assertEquals(ExitCode.BAD_INPUT, run("doctor", "--dir"));
+        assertEquals(ExitCode.BAD_INPUT, run("doctor", "--verbose"));
+        assertThat(err()).contains("unknown command frobnicate").contains("Usage: java -jar ledgernet-cli.jar");
+        assertEquals(ExitCode.OK, run("help"));
+        assertThat(out()).contains("Exit codes: 0 ok, 1 no results, 2 bad input");
+    }
+}
