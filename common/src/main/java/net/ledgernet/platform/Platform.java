@@ -2,6 +2,7 @@ package net.ledgernet.platform;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What the core needs to know about the proxy it runs on. Each platform module implements this
@@ -18,4 +19,10 @@ public interface Platform {
 
     /** Names of the servers the proxy knows, to warn about backends in config.yml it does not have. */
     Set<String> serverNames();
+
+    /**
+     * The proxy's own permission check for an online player; false for a player who is not online.
+     * Used when LuckPerms is not installed. It knows nothing of backends.
+     */
+    boolean hasPermission(UUID player, String node);
 }
