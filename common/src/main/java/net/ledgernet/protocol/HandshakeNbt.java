@@ -207,7 +207,11 @@ final class HandshakeNbt {
         return n;
     }
 
+    /** Every NBT read goes through here: the bytes must be present and within the NBT byte budget. */
     private void budget(long n) {
+        if (n > in.remaining()) {
+            throw in.fail(TRUNCATED, "NBT needs " + n + " bytes");
+        }
         if (in.position() - start + n > maxBytes) {
             throw in.fail(NBT_TOO_LARGE, "NBT exceeds " + maxBytes + " bytes");
         }
@@ -230,18 +234,12 @@ final class HandshakeNbt {
 
     private void skipModifiedUtf8(int len) {
         budget(len);
-        if (len > in.remaining()) {
-            throw in.fail(TRUNCATED, "NBT string needs " + len + " bytes");
-        }
         decodeModifiedUtf8(in.position(), len, null);
         in.skip(len, "NBT string");
     }
 
     private String readModifiedUtf8(int len) {
         budget(len);
-        if (len > in.remaining()) {
-            throw in.fail(TRUNCATED, "NBT string needs " + len + " bytes");
-        }
         char[] chars = new char[len]; // len is checked against the bytes present
         int n = decodeModifiedUtf8(in.position(), len, chars);
         in.skip(len, "NBT string");
