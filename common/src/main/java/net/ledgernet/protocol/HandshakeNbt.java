@@ -75,10 +75,10 @@ final class HandshakeNbt {
             throw in.fail(NBT_MALFORMED, "root tag type " + type + " is not a compound");
         }
         // A named root starts with its u16 name length, whose high byte is 0 for any name under 256 bytes
-        // (Minecraft always writes ""); a nameless root starts with an entry type, which is 0 only for an
-        // empty compound, i.e. the last byte. So: 0 followed by at least two more bytes means named.
+        // (Minecraft always writes ""); a nameless root starts with an entry type, which is 0 (TAG_End) only for
+        // an empty compound, and then must be the last byte. So a 0 that is not the last byte means named.
         NbtRoot root = NbtRoot.NAMELESS;
-        if (in.remaining() >= 3 && in.peekUnsignedByte() == 0) {
+        if (in.remaining() >= 2 && in.peekUnsignedByte() == 0) {
             root = NbtRoot.NAMED;
             skipModifiedUtf8(u16());
         }

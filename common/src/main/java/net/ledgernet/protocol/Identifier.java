@@ -2,7 +2,7 @@ package net.ledgernet.protocol;
 
 /**
  * A Minecraft identifier ({@code ResourceLocation}), validated exactly like Minecraft:
- * namespace {@code [a-z0-9_.-]*}, path {@code [a-z0-9_.\-/]*}.
+ * namespace {@code [a-z0-9_.-]+}, path {@code [a-z0-9_.\-/]*}.
  *
  * <p>Normalisation: like Minecraft, text without a colon (or with an empty namespace, {@code ":stone"})
  * means namespace {@code minecraft}, and the value is always written back as {@code namespace:path}.
@@ -15,7 +15,9 @@ public record Identifier(String namespace, String path) {
     public static final String DEFAULT_NAMESPACE = "minecraft";
 
     public Identifier {
-        if (!validNamespace(namespace)) {
+        // Minecraft accepts an empty namespace here but writes it as ":path", which reads back as minecraft:path;
+        // refusing it keeps every Identifier's bytes round-trippable.
+        if (namespace.isEmpty() || !validNamespace(namespace)) {
             throw new IllegalArgumentException("invalid identifier namespace: " + namespace);
         }
         if (!validPath(path)) {

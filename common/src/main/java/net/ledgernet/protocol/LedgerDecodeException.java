@@ -13,7 +13,7 @@ public final class LedgerDecodeException extends RuntimeException {
         PAYLOAD_TOO_LARGE,
         /** No codec for this channel in this packet map. */
         UNKNOWN_CHANNEL,
-        /** A field runs past the end of the payload. */
+        /** A field (or a list count's minimum size) runs past the end of the payload. */
         TRUNCATED,
         /** Bytes left over after the last field. */
         TRAILING_BYTES,
@@ -29,7 +29,7 @@ public final class LedgerDecodeException extends RuntimeException {
         INVALID_IDENTIFIER,
         /** A documented-layout boolean byte other than 0 or 1. */
         INVALID_BOOLEAN,
-        /** A list count above {@link DecodeLimits#maxListEntries()} or above what the remaining bytes can hold. */
+        /** A list count above {@link DecodeLimits#maxListEntries()}. */
         COUNT_OUT_OF_RANGE,
         /** A lone TAG_End where NBT is required (Ledger answers this with "no mod info"). */
         NBT_ABSENT,

@@ -295,8 +295,11 @@ public final class PayloadReader {
         if (n < 0) {
             throw fail(NEGATIVE_LENGTH, "count " + n);
         }
-        if (n > limits.maxListEntries() || (long) n * minEntryBytes > remaining()) {
+        if (n > limits.maxListEntries()) {
             throw fail(COUNT_OUT_OF_RANGE, "count " + n + ", limit " + limits.maxListEntries());
+        }
+        if ((long) n * minEntryBytes > remaining()) {
+            throw fail(TRUNCATED, "count " + n + " needs at least " + (long) n * minEntryBytes + " bytes");
         }
         return n;
     }

@@ -149,6 +149,8 @@ class FieldCodecTest {
         assertEquals("0f6d696e6563726166743a73746f6e65", Hex.of(new PayloadWriter().writeIdentifier(bare).toByteArray()));
         assertEquals(new Identifier("my_mod.x-1", "a/b.c_d-e"), Identifier.parse("my_mod.x-1:a/b.c_d-e"));
         assertEquals(new Identifier("ledger", ""), Identifier.parse("ledger:"));
+        assertEquals(Identifier.minecraft("x"), Identifier.parse(":x"));
+        assertThrows(IllegalArgumentException.class, () -> new Identifier("", "x"));
     }
 
     @ParameterizedTest
@@ -176,7 +178,7 @@ class FieldCodecTest {
     void countsAreCheckedAgainstLimitAndRemainingBytesBeforeAllocation() {
         assertEquals(NEGATIVE_LENGTH, failure("ffffffff", in -> in.readCount(16)));
         assertEquals(COUNT_OUT_OF_RANGE, failure("7fffffff", in -> in.readCount(16)));
-        assertEquals(COUNT_OUT_OF_RANGE, failure("00000002 " + "00".repeat(31), in -> in.readCount(16)));
+        assertEquals(TRUNCATED, failure("00000002 " + "00".repeat(31), in -> in.readCount(16)));
         assertEquals(COUNT_OUT_OF_RANGE, failure("00001001", in -> in.readCount(0)));
         assertEquals(2, (int) new PayloadReader(Hex.bytes("00000002" + "00".repeat(32)), DecodeLimits.MINECRAFT)
                 .readCount(16));
