@@ -36,8 +36,8 @@ public sealed interface LedgerPacket {
     /**
      * {@code ledger:handshake} C2S: an NBT compound with {@code modid}, {@code version} (TAG_String) and
      * {@code protocol_version} (TAG_Int). {@code root} and {@code keyOrder} record how it was framed so that
-     * re-encoding is byte-exact; real clients write Java {@code HashMap} order. Unknown extra tags are skipped
-     * on decode and not re-emitted.
+     * re-encoding is byte-exact; real clients write Java {@code HashMap} order. Unknown extra tags (and a
+     * non-empty named-root name, which Minecraft never writes) are skipped on decode and not re-emitted.
      */
     record HandshakeC2S(String modId, String version, int protocolVersion, NbtRoot root, List<Key> keyOrder)
             implements C2S {
