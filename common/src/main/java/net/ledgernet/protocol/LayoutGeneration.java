@@ -14,7 +14,10 @@ public enum LayoutGeneration {
      * reads a String and purges, {@code purge} reads BlockPos + int and inspects.
      */
     V3_1_3_2,
-    /** Ledger 1.3.5 and later: {@code search} fixed; {@code rollback} still purges, {@code purge} still inspects. */
+    /**
+     * Ledger 1.3.5 and later: {@code search} decodes as documented again (but an empty input now matches
+     * everything instead of answering code 3); {@code rollback} still purges, {@code purge} still inspects.
+     */
     V3_1_3_5;
 
     /**

@@ -281,7 +281,7 @@ public final class PayloadReader {
         return BlockPos.fromLong(readLong());
     }
 
-    public java.util.UUID readUuid() {
+    public UUID readUuid() {
         long most = readLong();
         return new UUID(most, readLong());
     }

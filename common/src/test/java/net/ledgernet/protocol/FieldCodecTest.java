@@ -180,7 +180,7 @@ class FieldCodecTest {
         assertEquals(COUNT_OUT_OF_RANGE, failure("7fffffff", in -> in.readCount(16)));
         assertEquals(TRUNCATED, failure("00000002 " + "00".repeat(31), in -> in.readCount(16)));
         assertEquals(COUNT_OUT_OF_RANGE, failure("00001001", in -> in.readCount(0)));
-        assertEquals(2, (int) new PayloadReader(Hex.bytes("00000002" + "00".repeat(32)), DecodeLimits.MINECRAFT)
+        assertEquals(2, new PayloadReader(Hex.bytes("00000002" + "00".repeat(32)), DecodeLimits.MINECRAFT)
                 .readCount(16));
     }
 }
