@@ -3,6 +3,7 @@ package net.ledgernet.protocol;
 import static net.ledgernet.protocol.LedgerDecodeException.Reason.PAYLOAD_TOO_LARGE;
 import static net.ledgernet.protocol.LedgerDecodeException.Reason.UNKNOWN_CHANNEL;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class PacketMap<D extends LedgerPacket> {
             ids.put(codec.channel().id(), codec);
             byChannel.put(codec.channel(), codec);
         }
-        this.byId = Map.copyOf(ids);
+        this.byId = Collections.unmodifiableMap(ids); // registration order, stable across runs
     }
 
     /** What a backend of this generation decodes from clients. */
