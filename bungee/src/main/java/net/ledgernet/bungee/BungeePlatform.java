@@ -2,11 +2,13 @@ package net.ledgernet.bungee;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.ledgernet.platform.Platform;
 import net.ledgernet.platform.PluginLogger;
 import net.md_5.bungee.api.ProxyServer;
+import net.md_5.bungee.api.connection.ProxiedPlayer;
 
 /** The core's view of a BungeeCord/Waterfall proxy. */
 final class BungeePlatform implements Platform {
@@ -38,6 +40,12 @@ final class BungeePlatform implements Platform {
     @Override
     public Set<String> serverNames() {
         return Set.copyOf(proxy.getServers().keySet());
+    }
+
+    @Override
+    public boolean hasPermission(UUID player, String node) {
+        ProxiedPlayer online = proxy.getPlayer(player);
+        return online != null && online.hasPermission(node);
     }
 
     private record JulPluginLogger(Logger logger) implements PluginLogger {

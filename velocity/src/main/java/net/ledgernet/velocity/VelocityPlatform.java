@@ -6,6 +6,7 @@ import com.velocitypowered.api.plugin.annotation.DataDirectory;
 import com.velocitypowered.api.proxy.ProxyServer;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import net.ledgernet.platform.Platform;
 import net.ledgernet.platform.PluginLogger;
@@ -45,6 +46,11 @@ final class VelocityPlatform implements Platform {
         return proxy.getAllServers().stream()
                 .map(server -> server.getServerInfo().getName())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public boolean hasPermission(UUID player, String node) {
+        return proxy.getPlayer(player).map(p -> p.hasPermission(node)).orElse(false);
     }
 
     private record Slf4jPluginLogger(Logger logger) implements PluginLogger {
