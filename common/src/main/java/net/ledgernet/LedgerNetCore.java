@@ -17,9 +17,15 @@ import net.ledgernet.config.LedgerNetConfig;
 import net.ledgernet.platform.Platform;
 import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.protocol.LedgerChannel;
+import net.ledgernet.permission.PermissionPolicies;
+import net.ledgernet.permission.PermissionPolicy;
+import net.ledgernet.protocol.LedgerProtocol;
+import net.ledgernet.routing.LedgerRouter;
 import net.ledgernet.routing.MessageOrigin;
-import net.ledgernet.routing.PluginMessageRouter;
+import net.ledgernet.routing.PlayerLink;
+import net.ledgernet.routing.RequestLimiter;
 import net.ledgernet.routing.RouteDecision;
+import net.ledgernet.routing.ThrottledLog;
 import net.ledgernet.storage.BackendDatabase;
 import net.ledgernet.storage.BackendDatabases;
 import net.ledgernet.storage.SchemaProbe;
@@ -37,21 +43,23 @@ public final class LedgerNetCore {
 
     private final Platform platform;
     private final PluginLogger logger;
-    private final PluginMessageRouter router;
     private final ConfigFile configFile;
+    private final ThrottledLog clientWarnings;
 
     private volatile State state = State.NEW;
     private volatile LedgerNetConfig config;
     private volatile String disabledReason;
+    private volatile LedgerRouter router;
+    private PermissionPolicy permissions;
     private BackendDatabases databases;
     private ExecutorService storageExecutor;
 
     @Inject
-    public LedgerNetCore(Platform platform, PluginMessageRouter router) {
+    public LedgerNetCore(Platform platform) {
         this.platform = platform;
         this.logger = platform.logger();
-        this.router = router;
         this.configFile = new ConfigFile(platform.dataDirectory());
+        this.clientWarnings = new ThrottledLog(logger, 10_000_000_000L);
     }
 
     /** Reads config.yml, writing the default first if there is none. */
@@ -86,9 +94,12 @@ public final class LedgerNetCore {
         for (BackendDatabase database : databases.all()) {
             storageExecutor.execute(() -> logProbe(database, SchemaProbe.probe(database)));
         }
+        permissions = PermissionPolicies.create(platform);
+        router = new LedgerRouter(config, permissions, new RequestLimiter(config.limits(), System::nanoTime));
         state = State.ENABLED;
         logger.info("LedgerNet " + LedgerNetVersion.get() + " enabled on " + platform.name() + " with "
-                + config.backends().size() + " backend(s) in " + databases.poolCount() + " connection pool(s).");
+                + config.backends().size() + " backend(s) in " + databases.poolCount() + " connection pool(s);"
+                + " permissions: " + permissions.describe() + ".");
     }
 
     public synchronized void disable() {
@@ -96,6 +107,11 @@ public final class LedgerNetCore {
             logger.info("LedgerNet disabled.");
         }
         state = State.DISABLED;
+        router = null;
+        if (permissions != null) {
+            permissions.close();
+            permissions = null;
+        }
         if (storageExecutor != null) {
             storageExecutor.shutdownNow();
             storageExecutor = null;
@@ -113,16 +129,68 @@ public final class LedgerNetCore {
     }
 
     /**
-     * Decides what happens to one Ledger plugin message. Called on the proxy's network or event
-     * threads: it never blocks.
+     * Decides what happens to one Ledger plugin message and carries it out. Called on the proxy's
+     * network or event threads: it only decides and queues writes, and never blocks.
+     *
+     * @param backend the backend a client message goes to, or a backend message comes from
+     * @return true if the proxy must not pass the original message on
      */
-    public RouteDecision route(MessageOrigin origin, String sender, String channelId, byte[] data) {
-        LedgerNetConfig active = config;
+    public boolean onPluginMessage(MessageOrigin origin, PlayerLink link, Optional<String> backend, String channelId,
+                                   byte[] data) {
+        LedgerRouter active = router;
         Optional<LedgerChannel> channel = LedgerChannel.byId(channelId);
         if (state != State.ENABLED || active == null || channel.isEmpty()) {
-            return RouteDecision.FORWARD;
+            return false;
         }
-        return router.route(active, origin, sender, channel.get(), data);
+        RouteDecision decision = active.route(origin, link, backend, channel.get(), data);
+        apply(decision, origin, link, backend);
+        return decision.stopsOriginal();
+    }
+
+    private void apply(RouteDecision decision, MessageOrigin origin, PlayerLink link, Optional<String> backend) {
+        if (decision instanceof RouteDecision.Rewrite rewrite) {
+            if (origin == MessageOrigin.PLAYER) {
+                link.sendToBackend(rewrite.channel(), rewrite.payload());
+            } else {
+                link.sendToClient(rewrite.channel(), rewrite.payload());
+            }
+            rewrite.replies().forEach(reply -> link.sendToClient(reply.channel(), LedgerProtocol.encode(reply)));
+        } else if (decision instanceof RouteDecision.Answer answer) {
+            answer.packets().forEach(packet -> link.sendToClient(packet.channel(), LedgerProtocol.encode(packet)));
+            answer.chat().ifPresent(link::tell);
+        } else if (decision instanceof RouteDecision.Refuse refuse) {
+            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(refuse.response()));
+            refuse.message().ifPresent(message -> link.tell("[LedgerNet] " + message));
+        } else if (decision instanceof RouteDecision.RunCommand command) {
+            link.tell("[LedgerNet] Ledger on " + backend.orElse("this server") + " cannot take this request as a packet;"
+                    + " running " + command.commandLine() + " for you.");
+            link.chatAsPlayer(command.commandLine());
+        } else if (decision instanceof RouteDecision.Drop drop) {
+            clientWarnings.warn("Dropped a Ledger message: " + drop.reason());
+        }
+    }
+
+    /** The player is now on a backend: replay their Ledger handshake there. */
+    public void onServerSwitch(PlayerLink link) {
+        LedgerRouter active = router;
+        Optional<String> backend = link.currentBackend();
+        if (state == State.ENABLED && active != null && backend.isPresent()) {
+            active.handshakeReplay(link.player().uuid(), backend.get())
+                    .ifPresent(handshake -> link.sendToBackend(LedgerChannel.HANDSHAKE, handshake));
+        }
+    }
+
+    /** The player left the proxy: forget their session, buckets and cached permissions. */
+    public void onDisconnect(java.util.UUID player) {
+        LedgerRouter active = router;
+        if (active != null) {
+            active.forget(player);
+        }
+    }
+
+    /** The router while enabled, for status output and tests. */
+    public Optional<LedgerRouter> router() {
+        return Optional.ofNullable(router);
     }
 
     public State state() {

@@ -2,6 +2,8 @@ package net.ledgernet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.Mockito.mock;
@@ -15,12 +17,13 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import net.ledgernet.platform.Platform;
 import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.routing.MessageOrigin;
-import net.ledgernet.routing.PluginMessageRouter;
-import net.ledgernet.routing.RouteDecision;
+import net.ledgernet.routing.RecordingLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,6 @@ class LedgerNetCoreTest {
     void guiceWiresOneCoreWithThePlatformsLogger() {
         LedgerNetCore core = injector.getInstance(LedgerNetCore.class);
         assertSame(core, injector.getInstance(LedgerNetCore.class), "the core is a singleton");
-        assertSame(injector.getInstance(PluginMessageRouter.class), injector.getInstance(PluginMessageRouter.class));
         assertSame(logger, injector.getInstance(PluginLogger.class));
         assertEquals(LedgerNetCore.State.NEW, core.state());
     }
@@ -72,7 +74,7 @@ class LedgerNetCoreTest {
         verify(logger).info(contains("Wrote the default configuration"));
         core.enable();
         assertEquals(LedgerNetCore.State.ENABLED, core.state());
-        verify(logger).info(contains("enabled on Test with 3 backend(s) in 3 connection pool(s)"));
+        verify(logger).info(contains("enabled on Test with 3 backend(s) in 3 connection pool(s); permissions:"));
         core.disable();
         assertEquals(LedgerNetCore.State.DISABLED, core.state());
     }
@@ -86,7 +88,9 @@ class LedgerNetCoreTest {
         assertEquals(LedgerNetCore.State.DISABLED, core.state());
         verify(logger).error(contains("backends: no backends"));
         // Disabled means as if not installed: even a wrong-side message is left to the proxy.
-        assertEquals(RouteDecision.FORWARD, core.route(MessageOrigin.PLAYER, "p", "ledger:action", new byte[0]));
+        RecordingLink link = new RecordingLink(UUID.randomUUID(), "Alex", "survival");
+        assertFalse(core.onPluginMessage(MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:action", new byte[0]));
+        assertTrue(link.sent.isEmpty());
     }
 
     @Test
@@ -94,12 +98,13 @@ class LedgerNetCoreTest {
         LedgerNetCore core = injector.getInstance(LedgerNetCore.class);
         core.load();
         core.enable();
+        RecordingLink link = new RecordingLink(UUID.randomUUID(), "Alex", "survival");
         for (int i = 0; i < 50; i++) {
-            assertThat(core.route(MessageOrigin.PLAYER, "player Alex", "ledger:response", new byte[4]))
-                    .isInstanceOf(RouteDecision.Drop.class);
+            assertTrue(core.onPluginMessage(MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:response", new byte[4]));
         }
         verify(logger, times(1)).warn(contains("player Alex sent ledger:response, which only backends may send"));
-        assertEquals(RouteDecision.FORWARD, core.route(MessageOrigin.BACKEND, "backend survival", "ledger:response", new byte[4]));
-        assertEquals(RouteDecision.FORWARD, core.route(MessageOrigin.PLAYER, "player Alex", "other:channel", new byte[4]));
+        assertTrue(link.sent.isEmpty(), "a dropped message gets no answer");
+        assertFalse(core.onPluginMessage(MessageOrigin.BACKEND, link, Optional.of("survival"), "ledger:response", new byte[4]));
+        assertFalse(core.onPluginMessage(MessageOrigin.PLAYER, link, Optional.of("survival"), "other:channel", new byte[4]));
     }
 }

@@ -1,19 +1,22 @@
 package net.ledgernet.bungee;
 
+import java.util.Optional;
 import net.ledgernet.LedgerNetCore;
 import net.ledgernet.protocol.LedgerChannel;
 import net.ledgernet.routing.MessageOrigin;
-import net.ledgernet.routing.RouteDecision;
 import net.md_5.bungee.api.connection.ProxiedPlayer;
 import net.md_5.bungee.api.connection.Server;
+import net.md_5.bungee.api.event.PlayerDisconnectEvent;
 import net.md_5.bungee.api.event.PluginMessageEvent;
+import net.md_5.bungee.api.event.ServerSwitchEvent;
 import net.md_5.bungee.api.plugin.Listener;
 import net.md_5.bungee.event.EventHandler;
 import net.md_5.bungee.event.EventPriority;
 
 /**
- * Hands every {@code ledger:*} plugin message to the core and applies its decision. BungeeCord calls
- * this on the connection's network thread, so the decision is synchronous and never blocks.
+ * Hands every {@code ledger:*} plugin message to the core and applies its decision, and tells the
+ * core when players switch servers or leave. BungeeCord calls the message handler on the
+ * connection's network thread, so the decision is synchronous and never blocks.
  */
 public final class BungeePluginMessageListener implements Listener {
     private static final String PREFIX = LedgerChannel.NAMESPACE + ":";
@@ -30,22 +33,30 @@ public final class BungeePluginMessageListener implements Listener {
         if (event.isCancelled() || !event.getTag().startsWith(PREFIX)) {
             return;
         }
-        MessageOrigin origin;
-        String sender;
+        boolean stop;
         if (event.getSender() instanceof ProxiedPlayer player) {
-            origin = MessageOrigin.PLAYER;
-            sender = "player " + player.getName();
-        } else if (event.getSender() instanceof Server server) {
-            origin = MessageOrigin.BACKEND;
-            sender = "backend " + server.getInfo().getName()
-                    + (event.getReceiver() instanceof ProxiedPlayer player ? " (to " + player.getName() + ")" : "");
+            Server target = event.getReceiver() instanceof Server server ? server : null;
+            BungeePlayerLink link = new BungeePlayerLink(player, target);
+            stop = core.onPluginMessage(MessageOrigin.PLAYER, link, link.currentBackend(), event.getTag(), event.getData());
+        } else if (event.getSender() instanceof Server server && event.getReceiver() instanceof ProxiedPlayer player) {
+            stop = core.onPluginMessage(MessageOrigin.BACKEND, new BungeePlayerLink(player, server),
+                    Optional.of(server.getInfo().getName()), event.getTag(), event.getData());
         } else {
-            event.setCancelled(true);
-            return;
+            stop = true; // neither a player nor a backend: nothing LedgerNet can vouch for
         }
-        RouteDecision decision = core.route(origin, sender, event.getTag(), event.getData());
-        if (decision instanceof RouteDecision.Drop) {
+        if (stop) {
             event.setCancelled(true);
         }
+    }
+
+    /** Fired once the player's server is the new one, so a handshake sent now reaches it. */
+    @EventHandler
+    public void onServerSwitch(ServerSwitchEvent event) {
+        core.onServerSwitch(new BungeePlayerLink(event.getPlayer(), null));
+    }
+
+    @EventHandler
+    public void onDisconnect(PlayerDisconnectEvent event) {
+        core.onDisconnect(event.getPlayer().getUniqueId());
     }
 }

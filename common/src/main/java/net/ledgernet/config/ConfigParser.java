@@ -152,13 +152,14 @@ final class ConfigParser {
                 continue;
             }
             known(backend, "jdbc-url", "server", "database", "user", "password", "pool-size", "connection-timeout",
-                    "query-timeout", "time-zone", "ledger-version", "legacy-nbt");
+                    "query-timeout", "time-zone", "ledger-version", "legacy-nbt", "rollback-as-command");
             DatabaseTarget target = target(name, backend, servers);
             ZoneId zone = zone(backend.node("time-zone"));
             Optional<String> version = ledgerVersion(backend.node("ledger-version"));
             boolean legacyNbt = bool(backend.node("legacy-nbt"), false);
+            boolean rollbackAsCommand = bool(backend.node("rollback-as-command"), true);
             if (target != null) {
-                backends.put(name, new BackendConfig(name, target, zone, version, legacyNbt));
+                backends.put(name, new BackendConfig(name, target, zone, version, legacyNbt, rollbackAsCommand));
             }
         }
         return backends;

@@ -1,14 +1,62 @@
 package net.ledgernet.routing;
 
+import java.util.List;
+import java.util.Optional;
+import net.ledgernet.protocol.Identifier;
+import net.ledgernet.protocol.LedgerChannel;
+import net.ledgernet.protocol.LedgerPacket;
+import net.ledgernet.protocol.LedgerPacket.ResponseS2C;
+
 /** What the proxy does with one intercepted Ledger plugin message. */
 public sealed interface RouteDecision {
     /** Pass the message on unchanged. */
     Forward FORWARD = new Forward();
 
+    /** Whether the original message must be stopped (everything but {@link Forward}). */
+    default boolean stopsOriginal() {
+        return !(this instanceof Forward);
+    }
+
     record Forward() implements RouteDecision {
     }
 
-    /** Do not pass it on. The reason is for the log, never for the sender. */
+    /**
+     * Pass these bytes on instead of the original, in the same direction; and answer the client
+     * with {@code replies} (a handshake is answered by the proxy and replayed to the backend).
+     */
+    record Rewrite(LedgerChannel channel, byte[] payload, List<LedgerPacket.S2C> replies) implements RouteDecision {
+        public Rewrite {
+            replies = List.copyOf(replies);
+        }
+    }
+
+    /** Answer the player; nothing reaches the backend. */
+    record Answer(List<LedgerPacket.S2C> packets, Optional<String> chat) implements RouteDecision {
+        public Answer {
+            packets = List.copyOf(packets);
+        }
+    }
+
+    /**
+     * Refuse with a {@code ledger:response} code (0 no permission, 3 error, 4 busy); the message, if
+     * any, tells the player why. Nothing reaches the backend.
+     */
+    record Refuse(ResponseS2C response, Optional<String> message, String reason) implements RouteDecision {
+        public static Refuse of(LedgerChannel type, int code, String message, String reason) {
+            return new Refuse(new ResponseS2C(new Identifier(LedgerChannel.NAMESPACE, type.path()), code),
+                    Optional.ofNullable(message), reason);
+        }
+    }
+
+    /** Run the player's own Ledger command on their backend (rollback/restore/purge on Ledger 1.3.2+). */
+    record RunCommand(String commandLine) implements RouteDecision {
+    }
+
+    /** Nothing passes and nothing is answered, by design (a backend's handshake LedgerNet already answered). */
+    record Consume() implements RouteDecision {
+    }
+
+    /** Nothing passes: wrong side, too large, or not decodable. The reason is for the log only. */
     record Drop(String reason) implements RouteDecision {
     }
 }
