@@ -15,12 +15,14 @@ import java.time.Duration;
  */
 public record SearchLimits(
         int maxInputLength, int maxTerms, int maxTermLength, int maxValuesPerKey, Duration maxDuration, int maxRange) {
+    /** Keeps duration arithmetic far from overflow (see {@link LedgerDurations#parse}). */
+    // Declared before DEFAULTS, whose constructor reads it.
+    static final Duration LONGEST_ALLOWED = Duration.ofDays(365L * 1000);
+
     /** Ten years of history, a 100 000-block range, 64 terms. */
     public static final SearchLimits DEFAULTS =
             new SearchLimits(32767, 64, 256, 32, Duration.ofDays(3650), 100_000);
 
-    /** Keeps duration arithmetic far from overflow (see {@link LedgerDurations#parse}). */
-    static final Duration LONGEST_ALLOWED = Duration.ofDays(365L * 1000);
 
     public SearchLimits {
         if (maxInputLength < 1 || maxTerms < 1 || maxTermLength < 1 || maxValuesPerKey < 1 || maxRange < 1) {
