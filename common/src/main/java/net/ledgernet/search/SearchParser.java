@@ -111,8 +111,11 @@ public final class SearchParser {
     }
 
     private void term() throws SearchSyntaxException {
-        int colon = input.indexOf(':', start);
-        if (colon < 0 || colon >= end) {
+        int colon = start;
+        while (colon < end && input.charAt(colon) != ':') {
+            colon++;
+        }
+        if (colon == end) {
             throw fail(Kind.MISSING_COLON, "Expected key:value, e.g. action:block-break");
         }
         if (colon == start) {
