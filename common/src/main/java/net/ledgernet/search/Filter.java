@@ -25,12 +25,20 @@ public record Filter<T extends Comparable<? super T>>(Set<T> allowed, Set<T> den
 
     @SafeVarargs
     public static <T extends Comparable<? super T>> Filter<T> allow(T... values) {
-        return new Filter<>(Set.of(values), Set.of());
+        Filter<T> filter = none();
+        for (T value : values) {
+            filter = filter.andAllow(value);
+        }
+        return filter;
     }
 
     @SafeVarargs
     public static <T extends Comparable<? super T>> Filter<T> deny(T... values) {
-        return new Filter<>(Set.of(), Set.of(values));
+        Filter<T> filter = none();
+        for (T value : values) {
+            filter = filter.andDeny(value);
+        }
+        return filter;
     }
 
     public Filter<T> andAllow(T value) {
