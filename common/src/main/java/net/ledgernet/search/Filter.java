@@ -2,6 +2,7 @@ package net.ledgernet.search;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -61,7 +62,7 @@ public record Filter<T extends Comparable<? super T>>(Set<T> allowed, Set<T> den
     private static <T extends Comparable<? super T>> Set<T> sortedCopy(Collection<T> values) {
         TreeSet<T> copy = new TreeSet<>();
         for (T value : values) {
-            copy.add(java.util.Objects.requireNonNull(value, "filter value"));
+            copy.add(Objects.requireNonNull(value, "filter value"));
         }
         return Collections.unmodifiableSortedSet(copy);
     }

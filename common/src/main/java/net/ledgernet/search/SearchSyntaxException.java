@@ -49,8 +49,8 @@ public final class SearchSyntaxException extends Exception {
 
     private static String message(String reason, String term, int offset) {
         return term.isEmpty()
-                ? reason + " (at character " + offset + ")"
-                : reason + " (in '" + Terms.display(term) + "' at character " + offset + ")";
+                ? reason + " (at position " + offset + ")"
+                : reason + " (in '" + Terms.display(term) + "' at position " + offset + ")";
     }
 
     public Kind kind() {

@@ -203,7 +203,7 @@ class SearchParserTest {
     void messageQuotesTheTermEscapedAndItsOffset() {
         assertThatThrownBy(() -> SearchParser.parse("source:Steve action:\u202eevil"))
                 .hasMessage("Invalid action '\\u202eevil': action ids use letters, digits and _ . + -"
-                        + " (in 'action:\\u202eevil' at character 13)");
+                        + " (in 'action:\\u202eevil' at position 13)");
     }
 
     @Test
