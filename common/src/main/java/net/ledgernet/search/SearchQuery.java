@@ -75,7 +75,8 @@ public record SearchQuery(
      * This query in Ledger's syntax, to send to a backend: canonical key order (action, source,
      * object, world, range, before, after, rolledback), allowed before denied, values sorted, one
      * space between terms, and no {@code backend:} terms. {@code parse(q.toLedgerString())} equals
-     * {@code q.withoutBackends()}.
+     * {@code q.withoutBackends()} (for a query within the parser's limits, as parsed ones are).
+     * Every value is from the parser's allow-lists, so the string needs no escaping anywhere.
      */
     public String toLedgerString() {
         return render(false);
