@@ -198,13 +198,14 @@ public final class LedgerRouter {
                     who + " sent an invalid search: " + invalid.message());
         }
         SearchStrings.ForBackend local = (SearchStrings.ForBackend) rewritten;
-        if (!local.otherBackends().isEmpty()) {
+        if (!local.otherBackends().isEmpty() || local.input().isEmpty()) {
             return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR,
                     "Searching other servers (" + String.join(", ", local.otherBackends())
                             + ") from a client mod needs LedgerNet's network search, which this version does not have yet;"
                             + " search them while you are on them.",
                     who + " asked for a network search");
         }
+        String localInput = local.input().get();
         Optional<LayoutGeneration> generation = generation(backend);
         if (generation.isEmpty() || generation.get() == LayoutGeneration.V3_1_3_2) {
             // Ledger 1.3.2-1.3.4 decodes ledger:search as a rollback or restore: never send it there.
@@ -217,11 +218,11 @@ public final class LedgerRouter {
             return busy(LedgerChannel.SEARCH, who);
         }
         int pages = clampPages(search.pages());
-        if (pages == search.pages() && local.input().equals(search.input())) {
+        if (pages == search.pages() && localInput.equals(search.input())) {
             return RouteDecision.FORWARD;
         }
         return new RouteDecision.Rewrite(LedgerChannel.SEARCH,
-                LedgerProtocol.encode(new SearchC2S(local.input(), pages)), List.of());
+                LedgerProtocol.encode(new SearchC2S(localInput, pages)), List.of());
     }
 
     /**
@@ -243,34 +244,32 @@ public final class LedgerRouter {
                     + invalid.message());
         }
         SearchStrings.ForBackend local = (SearchStrings.ForBackend) rewritten;
-        if (!local.otherBackends().isEmpty()) {
+        if (!local.otherBackends().isEmpty() || local.input().isEmpty()) {
             return Refuse.of(channel, ResponseS2C.ERROR, "A " + verb + " runs only on the server you are on ("
                     + backend + "); it names " + String.join(", ", local.otherBackends()) + ".",
                     who + "'s " + verb + " named other backends");
         }
+        String localInput = local.input().get();
         if (!limiter.tryTakeToken(link.player().uuid())) {
             return busy(channel, who);
         }
         Optional<LayoutGeneration> generation = generation(backend);
         if (generation.isPresent() && generation.get() == LayoutGeneration.V2) {
-            if (local.input().equals(input)) {
+            if (localInput.equals(input)) {
                 return RouteDecision.FORWARD;
             }
             byte[] payload = channel == LedgerChannel.PURGE
-                    ? LedgerProtocol.encode(new PurgeC2S(local.input()))
-                    : LedgerProtocol.encode(new RollbackC2S(verb.equals("restore"), local.input()));
+                    ? LedgerProtocol.encode(new PurgeC2S(localInput))
+                    : LedgerProtocol.encode(new RollbackC2S(verb.equals("restore"), localInput));
             return new RouteDecision.Rewrite(channel, payload, List.of());
         }
         BackendConfig backendConfig = config.backends().get(backend);
         String why = generation.isEmpty() ? "its Ledger version is not known" : "its Ledger (1.3.2 or later) misreads this packet";
         // Servers not listed in config.yml get the safe default too: the command.
         if (backendConfig == null || backendConfig.rollbackAsCommand()) {
-            String command = "/lg " + verb + (local.input().isBlank() ? "" : " " + local.input());
-            if (!isChatSafe(command)) {
-                // Minecraft kicks a player whose chat holds control characters or section signs.
-                return Refuse.of(channel, ResponseS2C.ERROR, "That " + verb + " holds characters chat cannot carry.",
-                        who + "'s " + verb + " not chat-safe");
-            }
+            // The parser admits only printable ASCII, so the line cannot hold the control characters or
+            // section signs for which Minecraft kicks a player.
+            String command = "/lg " + verb + (localInput.isBlank() ? "" : " " + localInput);
             if (command.length() > MAX_COMMAND_LENGTH) {
                 return Refuse.of(channel, ResponseS2C.ERROR, "That " + verb + " is too long to run as a command ("
                         + command.length() + " of " + MAX_COMMAND_LENGTH + " characters).", who + "'s " + verb + " too long");
@@ -357,16 +356,6 @@ public final class LedgerRouter {
 
     public Map<String, BackendState> backends() {
         return Map.copyOf(backends);
-    }
-
-    static boolean isChatSafe(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c < 32 || c == 127 || c == '\u00a7') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int clampPages(int pages) {

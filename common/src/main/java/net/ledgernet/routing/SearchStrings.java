@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import net.ledgernet.config.LedgerNetConfig;
-import net.ledgernet.dimension.DimensionMap;
+import net.ledgernet.search.SearchLimits;
+import net.ledgernet.search.SearchParser;
+import net.ledgernet.search.SearchQuery;
+import net.ledgernet.search.SearchSyntaxException;
+import net.ledgernet.search.SearchTargets;
+import net.ledgernet.search.WorldResolver;
 
 /**
- * Rewrites a client's search, rollback or purge string for one backend: network dimension ids in
- * {@code world:} terms (negated or not) become that backend's own ids, and LedgerNet's
- * {@code backend:} terms are taken out, since Ledger does not know them. Terms that name another
- * backend (by its network dimension ids, or {@code backend:}) are reported, so the caller can
- * target or refuse them.
+ * A client's search, rollback or purge string, checked and rewritten for the player's backend:
+ * network dimension ids in {@code world:} terms (negated or not) become that backend's own ids, and
+ * LedgerNet's {@code backend:} terms are taken out, since Ledger does not know them. The other
+ * backends the string names are reported, so the caller can target or refuse them.
  */
 final class SearchStrings {
     private final LedgerNetConfig config;
@@ -25,59 +29,39 @@ final class SearchStrings {
     sealed interface Result {
     }
 
-    /** The string as {@code backend} must see it, and the other backends it names. */
-    record ForBackend(String input, List<String> otherBackends) implements Result {
+    /**
+     * @param input         the string the player's backend must get; empty when the string does not
+     *                      target that backend at all
+     * @param otherBackends the other backends it targets
+     */
+    record ForBackend(Optional<String> input, List<String> otherBackends) implements Result {
     }
 
     record Invalid(String message) implements Result {
     }
 
     Result forBackend(String input, String backend) {
-        DimensionMap dimensions = config.dimensionMap();
-        Set<String> others = new LinkedHashSet<>();
-        List<String> kept = new ArrayList<>();
-        for (String term : input.trim().split(" +")) {
-            if (term.isEmpty()) {
-                continue;
-            }
-            int colon = term.indexOf(':');
-            if (colon <= 0) {
-                return new Invalid("'" + term + "' is not a key:value term");
-            }
-            String key = term.substring(0, colon);
-            String value = term.substring(colon + 1);
-            boolean negated = value.startsWith("!");
-            String bare = negated ? value.substring(1) : value;
-            switch (key) {
-                case "backend" -> {
-                    if (negated) {
-                        return new Invalid("backend: cannot be negated; name the servers to search");
-                    }
-                    if (bare.equals("*")) {
-                        config.backends().keySet().stream().filter(b -> !b.equals(backend)).forEach(others::add);
-                    } else if (!bare.equals(backend)) {
-                        if (!config.backends().containsKey(bare)) {
-                            return new Invalid("unknown server '" + bare + "' in backend:" + bare);
-                        }
-                        others.add(bare);
-                    }
-                }
-                case "world" -> {
-                    Optional<DimensionMap.Dimension> dimension = dimensions.toLocal(bare);
-                    if (dimension.isEmpty()) {
-                        kept.add(term); // a native id: the player's own backend
-                    } else if (dimension.get().backend().equals(backend)) {
-                        kept.add("world:" + (negated ? "!" : "") + dimension.get().localId());
-                    } else if (negated) {
-                        // Excluding another server's world changes nothing on this one.
-                        continue;
-                    } else {
-                        others.add(dimension.get().backend());
-                    }
-                }
-                default -> kept.add(term);
-            }
+        SearchQuery query;
+        try {
+            query = SearchParser.parse(input, SearchLimits.DEFAULTS);
+        } catch (SearchSyntaxException e) {
+            return new Invalid(e.getMessage());
         }
-        return new ForBackend(String.join(" ", kept), List.copyOf(others));
+        // The player's backend may not be listed in config.yml; it is still where the request goes.
+        Set<String> backends = new LinkedHashSet<>(config.backends().keySet());
+        backends.add(backend);
+        // A client mod shows (and its user types) the current backend's native ids, and network ids.
+        WorldResolver resolver = WorldResolver.of(config.dimensionMap(), Optional.of(backend));
+        SearchTargets.Targeting targeting = SearchTargets.forClientMod(query, backend, backends, resolver);
+        if (targeting instanceof SearchTargets.Refused refused) {
+            return new Invalid(refused.reason());
+        }
+        SearchTargets.Targets targets = (SearchTargets.Targets) targeting;
+        List<String> others = new ArrayList<>(targets.queries().keySet());
+        others.remove(backend);
+        Optional<String> local = Optional.ofNullable(targets.queries().get(backend))
+                // Unchanged queries go on as the player wrote them; rewritten ones in canonical form.
+                .map(rewritten -> rewritten.equals(query) ? input : rewritten.toLedgerString());
+        return new ForBackend(local, List.copyOf(others));
     }
 }
