@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -99,14 +98,13 @@ public final class BackendReader implements AutoCloseable {
                     + breaker.retryAt().map(t -> ", next try after " + t).orElse("")), null));
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        AtomicBoolean reported = new AtomicBoolean();
-        result.whenComplete((value, error) -> {
-            if (reported.compareAndSet(false, true)) {
-                if (error == null) {
-                    breaker.onSuccess();
-                } else {
-                    breaker.onFailure();
-                }
+        // Callers get the dependent future: they see the outcome only after the breaker has (dependents
+        // of one future run in no guaranteed order).
+        CompletableFuture<T> reported = result.whenComplete((value, error) -> {
+            if (error == null) {
+                breaker.onSuccess();
+            } else {
+                breaker.onFailure();
             }
         });
         try {
@@ -124,12 +122,12 @@ public final class BackendReader implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new BackendUnavailableException(new BackendFailure(BackendFailure.Reason.BUSY,
                     "too many requests already waiting for this backend"), e));
-            return result;
+            return reported;
         }
         CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(() ->
                 result.completeExceptionally(new BackendUnavailableException(new BackendFailure(
                         BackendFailure.Reason.TIMEOUT, "no answer within " + deadline.toMillis() + " ms"), null)));
-        return result;
+        return reported;
     }
 
     /** {@link #call} with the configured fan-out deadline. */

@@ -91,7 +91,10 @@ final class TestNetwork implements AutoCloseable {
     }
 
     static BackendConfig config(String name, SqlDialect dialect, String jdbcUrl, ZoneId zone) {
-        PoolSettings pool = new PoolSettings(2, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        return config(name, dialect, jdbcUrl, zone, new PoolSettings(2, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    }
+
+    static BackendConfig config(String name, SqlDialect dialect, String jdbcUrl, ZoneId zone, PoolSettings pool) {
         DatabaseTarget target = new DatabaseTarget("backend:" + name, dialect, jdbcUrl, "", "", pool,
                 Optional.empty(), name, Optional.empty());
         return new BackendConfig(name, target, zone, Optional.empty(), false);
