@@ -1,6 +1,5 @@
 package net.ledgernet.storage;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -143,6 +142,13 @@ public final class ActionFanOut implements AutoCloseable {
             }
         }
         Map<String, FanOutCursor.BackendCursor> next = new TreeMap<>(cursor.backends());
+        // A backend LedgerNet does not know will not appear later: reported once, then done.
+        missing.forEach((backend, failure) -> {
+            if (failure.reason() == BackendFailure.Reason.UNKNOWN_BACKEND) {
+                FanOutCursor.BackendCursor was = cursor.backends().get(backend);
+                next.put(backend, new FanOutCursor.BackendCursor(was.filter(), was.position(), true));
+            }
+        });
         fetched.forEach((backend, rows) -> {
             FanOutCursor.BackendCursor was = cursor.backends().get(backend);
             int used = consumed.getOrDefault(backend, 0);
@@ -153,9 +159,47 @@ public final class ActionFanOut implements AutoCloseable {
         return new MergedPage(out, missing, new FanOutCursor(limit, next));
     }
 
-    /** Waits up to this long for a backend in {@link #call}-style helpers that take no explicit deadline. */
-    public Duration deadline() {
-        return settings.backendDeadline();
+    /**
+     * A size estimate, asked for separately (never per page): each backend counts its matches up to
+     * {@code capPerBackend} ({@code COUNT(*)} over a {@code LIMIT}ed subquery, so a huge table costs at
+     * most that many rows). {@code exact} is false when a backend hit the cap ("at least N") or did not
+     * answer; the rows behind a page need no count at all.
+     */
+    public record TotalEstimate(long count, boolean exact, Map<String, Long> perBackend,
+                                Map<String, BackendFailure> missing) {
+        public TotalEstimate {
+            perBackend = Map.copyOf(perBackend);
+            missing = Map.copyOf(missing);
+        }
+    }
+
+    public CompletableFuture<TotalEstimate> estimateTotal(Map<String, ActionFilter> filters, int capPerBackend) {
+        Map<String, CompletableFuture<Long>> pending = new TreeMap<>();
+        Map<String, BackendFailure> missing = new HashMap<>();
+        filters.forEach((backend, filter) -> {
+            BackendReader reader = readers.get(backend);
+            if (reader == null) {
+                missing.put(backend, new BackendFailure(BackendFailure.Reason.UNKNOWN_BACKEND,
+                        "no Ledger database configured for " + backend));
+            } else {
+                pending.put(backend, reader.call((c, r) -> r.countUpTo(c, filter, capPerBackend)));
+            }
+        });
+        return CompletableFuture.allOf(pending.values().stream().map(f -> f.handle((v, e) -> null))
+                .toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+                    Map<String, Long> counts = new TreeMap<>();
+                    pending.forEach((backend, f) -> {
+                        try {
+                            counts.put(backend, f.join());
+                        } catch (CompletionException e) {
+                            missing.put(backend, e.getCause() instanceof BackendUnavailableException u ? u.failure()
+                                    : new BackendFailure(BackendFailure.Reason.ERROR, String.valueOf(e.getCause())));
+                        }
+                    });
+                    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+                    boolean exact = missing.isEmpty() && counts.values().stream().allMatch(n -> n < capPerBackend);
+                    return new TotalEstimate(total, exact, counts, missing);
+                });
     }
 
     @Override

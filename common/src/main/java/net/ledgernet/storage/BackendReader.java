@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -188,6 +189,54 @@ public final class BackendReader implements AutoCloseable {
         sql.append(" ORDER BY ").append(time).append(" DESC, id DESC LIMIT ?");
         params.add(limit);
         return new SqlFragment(sql.toString(), params);
+    }
+
+    /**
+     * Matching rows, counted up to {@code cap}: reads at most {@code cap} index entries or rows, so it
+     * stays cheap on a huge table, unlike Ledger's COUNT(*) per page. Blocking.
+     */
+    long countUpTo(Connection connection, ActionFilter filter, int cap) throws SQLException {
+        if (filter.noneMatch()) {
+            return 0;
+        }
+        SqlFragment where = filter.toSql(database.dialect(), codec);
+        List<Object> params = new ArrayList<>(where.parameters());
+        params.add(cap);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT id FROM "
+                + schema(connection).actions + " WHERE " + where.sql() + " LIMIT ?) capped")) {
+            ps.setQueryTimeout(timeoutSeconds());
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Where a player's action nearest to {@code time} was: the first at or after it, else the last before it. */
+    Optional<NetworkPlayers.LastPosition> positionNear(Connection connection, int playerId, Instant time)
+            throws SQLException {
+        Schema s = schema(connection);
+        String t = database.dialect().ledgerColumn("time");
+        String select = "SELECT x, y, z, world_id, " + t + " FROM " + s.actions + " WHERE player_id = ? AND " + t;
+        for (NetworkPlayers.Basis basis : NetworkPlayers.Basis.values()) {
+            String sql = select + (basis == NetworkPlayers.Basis.FIRST_ACTION_AFTER_LAST_JOIN
+                    ? " >= ? ORDER BY " + t + " ASC, id ASC LIMIT 1"
+                    : " < ? ORDER BY " + t + " DESC, id DESC LIMIT 1");
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setQueryTimeout(timeoutSeconds());
+                ps.setInt(1, playerId);
+                codec.bind(ps, 2, time);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(new NetworkPlayers.LastPosition(backend(),
+                                value(s, LookupTable.Kind.WORLD, rs.getInt(4), connection), rs.getInt(1), rs.getInt(2),
+                                rs.getInt(3), codec.read(rs, 5), basis));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Up to {@code limit} matching rows after {@code after}, newest first, lookups resolved. Blocking. */

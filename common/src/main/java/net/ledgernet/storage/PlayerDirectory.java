@@ -111,6 +111,21 @@ public final class PlayerDirectory {
         return out;
     }
 
+    /** Players by UUID, uncached (a player lookup wants the current join times). */
+    public List<PlayerRecord> byUuids(List<UUID> uuids, Connection connection) throws SQLException {
+        List<PlayerRecord> out = new ArrayList<>();
+        for (int from = 0; from < uuids.size(); from += IN_CHUNK) {
+            List<UUID> chunk = uuids.subList(from, Math.min(uuids.size(), from + IN_CHUNK));
+            out.addAll(query(connection, select() + " WHERE player_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
+                    ps -> {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            bindUuid(ps, i + 1, chunk.get(i));
+                        }
+                    }));
+        }
+        return out;
+    }
+
     /** Every player (UUID) that has carried this name, matched ignoring case; ordered by id. */
     public List<PlayerRecord> byName(String name, Connection connection) throws SQLException {
         String lower = name.toLowerCase(Locale.ROOT);

@@ -137,6 +137,18 @@ class FanOutTest {
             assertEquals(want.subList(49 * size, 50 * size), page50.rows());
             MergedPage page51 = fanOut.nextPage(page50.next()).join();
             assertEquals(want.subList(50 * size, 51 * size), page51.rows(), "page N+1 continues exactly after N");
+            // A total is a separate, capped estimate.
+            ActionFanOut.TotalEstimate exact = fanOut.estimateTotal(all, 5000).join();
+            assertEquals(new ActionFanOut.TotalEstimate(3000, true, java.util.Map.of("alpha", 1000L, "bravo", 1000L,
+                    "charlie", 1000L), java.util.Map.of()), exact);
+            ActionFanOut.TotalEstimate capped = fanOut.estimateTotal(all, 400).join();
+            assertEquals(1200, capped.count());
+            assertEquals(false, capped.exact(), "at least 1200");
+            // A backend without a database is reported once, and does not keep the search open.
+            MergedPage withUnknown = fanOut.firstPage(Map.of("alpha", ActionFilter.ALL, "nowhere", ActionFilter.ALL),
+                    2000).join();
+            assertEquals(BackendFailure.Reason.UNKNOWN_BACKEND, withUnknown.missing().get("nowhere").reason());
+            assertTrue(withUnknown.last());
             // The cursor holds one keyset position per backend, never an offset.
             assertThat(page51.next().backends()).containsOnlyKeys("alpha", "bravo", "charlie");
             assertThat(page51.next().backends().values()).allMatch(b -> b.position().isPresent());

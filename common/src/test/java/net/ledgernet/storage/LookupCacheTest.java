@@ -136,7 +136,7 @@ class LookupCacheTest {
             }
             ps.setString(2, name);
             TimeCodec codec = new TimeCodec(dialect, ZoneOffset.UTC);
-            codec.bind(ps, 3, Instant.parse("2025-06-01T11:00:00Z"));
+            codec.bind(ps, 3, Instant.parse("2025-06-01T10:00:00Z"));
             codec.bind(ps, 4, Instant.parse("2025-06-01T11:00:00Z"));
             ps.executeUpdate();
         }
