@@ -53,6 +53,8 @@ public final class BackendReader implements AutoCloseable {
     private final CircuitBreaker breaker;
     private final ThreadPoolExecutor executor;
     private volatile Schema schema;
+    /** Rows read by page queries: lets tests check that a deep page reads no more than page 1. */
+    private final java.util.concurrent.atomic.LongAdder rowsRead = new java.util.concurrent.atomic.LongAdder();
 
     BackendReader(BackendDatabase database, FanOutSettings settings) {
         this.database = database;
@@ -256,6 +258,7 @@ public final class BackendReader implements AutoCloseable {
                 while (rs.next()) {
                     raw.add(mapRow(rs));
                 }
+                rowsRead.add(raw.size());
             }
         }
         Set<Integer> playerIds = new HashSet<>();
@@ -317,6 +320,10 @@ public final class BackendReader implements AutoCloseable {
                 throw new IllegalArgumentException("unexpected parameter type " + p.getClass());
             }
         }
+    }
+
+    long rowsRead() {
+        return rowsRead.sum();
     }
 
     int timeoutSeconds() {

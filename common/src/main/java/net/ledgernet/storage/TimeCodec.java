@@ -26,6 +26,11 @@ import java.util.Objects;
  * offset (as {@link java.time.ZonedDateTime#of} does). The database orders by wall clock, and this
  * rule keeps the decoded Instants in the same (non-decreasing) order, which the merge relies on.
  */
+/*
+ * MariaDB TIMESTAMP converts from the session time zone to UTC on write and back on read. Ledger's
+ * pool and LedgerNet's both use the server's default session zone, so the wall clock round-trips as
+ * long as that default is not changed between writing and reading.
+ */
 public final class TimeCodec {
     private static final DateTimeFormatter SQLITE_WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     /** Reads what Ledger wrote, and also values without fraction or with more digits. */

@@ -135,7 +135,10 @@ class FanOutTest {
             int size = 7;
             MergedPage page50 = fanOut.page(all, size, 50).join();
             assertEquals(want.subList(49 * size, 50 * size), page50.rows());
+            long readBefore = rowsRead(fanOut);
             MergedPage page51 = fanOut.nextPage(page50.next()).join();
+            assertThat(rowsRead(fanOut) - readBefore).as("a deep page reads at most page-size rows per backend")
+                    .isLessThanOrEqualTo(3L * size);
             assertEquals(want.subList(50 * size, 51 * size), page51.rows(), "page N+1 continues exactly after N");
             // A total is a separate, capped estimate.
             ActionFanOut.TotalEstimate exact = fanOut.estimateTotal(all, 5000).join();
@@ -188,6 +191,10 @@ class FanOutTest {
             assertThat(fresh.rows()).allMatch(r -> r.time().isAfter(Instant.parse("2025-06-01T23:00:00Z")),
                     "a new search sees the new rows first");
         }
+    }
+
+    private static long rowsRead(ActionFanOut fanOut) {
+        return fanOut.readers().stream().mapToLong(BackendReader::rowsRead).sum();
     }
 
     /** Writes rows as Ledger would, through a separate writable connection. */
