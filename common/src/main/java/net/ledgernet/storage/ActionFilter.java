@@ -2,8 +2,9 @@ package net.ledgernet.storage;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -249,13 +250,17 @@ public record ActionFilter(
         after.ifPresent(t -> sb.append("after=").append(t).append(' '));
         before.ifPresent(t -> sb.append("before=").append(t).append(' '));
         rolledBack.ifPresent(r -> sb.append("rolledBack=").append(r).append(' '));
-        for (var e : Arrays.asList(new Object[][] {{"actions", actions}, {"worlds", worlds}, {"objects", objects},
-                {"sources", sources}, {"players", players}})) {
-            IdSet s = (IdSet) e[1];
-            if (!s.isAny()) {
-                sb.append(e[0]).append('=').append(s.allowed).append("!").append(s.denied).append(' ');
+        Map<String, IdSet> sets = new LinkedHashMap<>();
+        sets.put("actions", actions);
+        sets.put("worlds", worlds);
+        sets.put("objects", objects);
+        sets.put("sources", sources);
+        sets.put("players", players);
+        sets.forEach((name, set) -> {
+            if (!set.isAny()) {
+                sb.append(name).append('=').append(set.allowed).append('!').append(set.denied).append(' ');
             }
-        }
+        });
         return sb.toString().trim() + "]";
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -163,9 +162,5 @@ final class TestNetwork implements AutoCloseable {
             // closing anyway
         }
         m.db().close();
-    }
-
-    static Comparator<ActionRow> order() {
-        return ActionFanOut.NEWEST_FIRST;
     }
 }
