@@ -61,6 +61,11 @@ public final class SchemaProbe {
         }
     }
 
+    /** Ledger's logical table name -> the name as found, on a connection the caller already holds. */
+    static Map<String, String> tables(Connection connection, BackendDatabase database) throws SQLException {
+        return findTables(connection, database);
+    }
+
     private static Map<String, String> findTables(Connection connection, BackendDatabase database) throws SQLException {
         Map<String, String> byLowerCase = new LinkedHashMap<>();
         for (String table : SchemaReport.LEDGER_TABLES) {

@@ -61,4 +61,16 @@ public enum SqlDialect {
         char q = mysqlLike() ? '`' : '"';
         return q + identifier.replace(String.valueOf(q), String.valueOf(q) + q) + q;
     }
+
+    /**
+     * A column of Ledger's tables as it must appear in SQL: the three names Exposed quotes because they
+     * are keywords ({@code time}, {@code source}, {@code name}) quoted, so they keep the lower case they
+     * were created with (H2 would upper-case them otherwise); every other column bare.
+     */
+    public String ledgerColumn(String column) {
+        return switch (column) {
+            case "time", "source", "name" -> quote(column);
+            default -> column;
+        };
+    }
 }

@@ -1,0 +1,27 @@
+package net.ledgernet.storage;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One page of a fan-out search: rows newest first across backends (ties: backend name, then id
+ * descending), the backends that did not answer and why, and the cursor for the next page.
+ */
+public record MergedPage(List<ActionRow> rows, Map<String, BackendFailure> missing, FanOutCursor next) {
+    public MergedPage {
+        rows = List.copyOf(rows);
+        missing = Collections.unmodifiableMap(new TreeMap<>(missing));
+    }
+
+    /** Some targeted backend is not in this page. */
+    public boolean partial() {
+        return !missing.isEmpty();
+    }
+
+    /** Nothing follows: every backend answered and has no more rows. */
+    public boolean last() {
+        return next.finished();
+    }
+}
