@@ -3,6 +3,12 @@ package net.ledgernet;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,15 +25,26 @@ import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.protocol.LedgerChannel;
 import net.ledgernet.permission.PermissionPolicies;
 import net.ledgernet.permission.PermissionPolicy;
+import net.ledgernet.protocol.Identifier;
+import net.ledgernet.protocol.LedgerPacket;
+import net.ledgernet.protocol.LedgerPacket.ResponseS2C;
 import net.ledgernet.protocol.LedgerProtocol;
 import net.ledgernet.routing.LedgerRouter;
 import net.ledgernet.routing.MessageOrigin;
+import net.ledgernet.routing.NetworkRequest;
 import net.ledgernet.routing.PlayerLink;
 import net.ledgernet.routing.RequestLimiter;
 import net.ledgernet.routing.RouteDecision;
 import net.ledgernet.routing.ThrottledLog;
 import net.ledgernet.storage.BackendDatabase;
+import net.ledgernet.storage.ActionFanOut;
+import net.ledgernet.storage.ActionRow;
 import net.ledgernet.storage.BackendDatabases;
+import net.ledgernet.storage.BackendFailure;
+import net.ledgernet.storage.FanOutSettings;
+import net.ledgernet.storage.MergedPage;
+import net.ledgernet.storage.NetworkPlayers;
+import net.ledgernet.storage.NetworkSearch;
 import net.ledgernet.storage.SchemaProbe;
 import net.ledgernet.storage.SchemaReport;
 
@@ -52,6 +69,8 @@ public final class LedgerNetCore {
     private volatile LedgerRouter router;
     private PermissionPolicy permissions;
     private BackendDatabases databases;
+    private ActionFanOut fanOut;
+    private volatile NetworkSearch networkSearch;
     private ExecutorService storageExecutor;
 
     @Inject
@@ -94,6 +113,8 @@ public final class LedgerNetCore {
         for (BackendDatabase database : databases.all()) {
             storageExecutor.execute(() -> logProbe(database, SchemaProbe.probe(database)));
         }
+        fanOut = ActionFanOut.open(databases, FanOutSettings.defaults(config.limits()));
+        networkSearch = new NetworkSearch(config, fanOut, Clock.systemUTC());
         permissions = PermissionPolicies.create(platform);
         router = new LedgerRouter(config, permissions, new RequestLimiter(config.limits(), System::nanoTime));
         state = State.ENABLED;
@@ -108,6 +129,11 @@ public final class LedgerNetCore {
         }
         state = State.DISABLED;
         router = null;
+        networkSearch = null;
+        if (fanOut != null) {
+            fanOut.close();
+            fanOut = null;
+        }
         if (permissions != null) {
             permissions.close();
             permissions = null;
@@ -165,9 +191,106 @@ public final class LedgerNetCore {
             link.tell("[LedgerNet] Ledger on " + backend.orElse("this server") + " cannot take this request as a packet;"
                     + " running " + command.commandLine() + " for you.");
             link.chatAsPlayer(command.commandLine());
+        } else if (decision instanceof RouteDecision.Fetch fetch) {
+            answerFromDatabases(fetch, link, backend);
         } else if (decision instanceof RouteDecision.Drop drop) {
             clientWarnings.warn("Dropped a Ledger message: " + drop.reason());
         }
+    }
+
+    /**
+     * Streams a database answer to the client as Ledger does: response 1, the packets, response 2;
+     * or 3 when nothing could be answered. Runs on the fan-out's executors, never on the caller's.
+     */
+    private void answerFromDatabases(RouteDecision.Fetch fetch, PlayerLink link, Optional<String> viewer) {
+        NetworkSearch search = networkSearch;
+        LedgerNetConfig active = config;
+        Identifier type = new Identifier(LedgerChannel.NAMESPACE, fetch.responseType().path());
+        link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(new ResponseS2C(type, ResponseS2C.EXECUTING)));
+        if (search == null) {
+            fetch.permit().close();
+            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(new ResponseS2C(type, ResponseS2C.ERROR)));
+            return;
+        }
+        Map<String, BackendFailure> missing = new ConcurrentHashMap<>();
+        CompletableFuture<Integer> sent;
+        if (fetch.request() instanceof NetworkRequest.Players players) {
+            sent = search.players(players.players(), players.backends()).thenApply(result -> {
+                missing.putAll(result.missing());
+                int count = 0;
+                for (NetworkPlayers.NetworkPlayer player : result.players()) {
+                    Optional<LedgerPacket.PlayerS2C> packet = search.toPacket(player, viewer);
+                    if (packet.isPresent()) {
+                        link.sendToClient(LedgerChannel.PLAYER, LedgerProtocol.encode(packet.get()));
+                        count++;
+                    }
+                }
+                return count;
+            });
+        } else {
+            int pageSize = active.limits().pageSize();
+            int pages;
+            CompletableFuture<MergedPage> first;
+            if (fetch.request() instanceof NetworkRequest.Inspect inspect) {
+                pages = inspect.pages();
+                first = search.inspect(inspect.backend(), inspect.pos(), Optional.empty(), pageSize);
+            } else {
+                NetworkRequest.Search query = (NetworkRequest.Search) fetch.request();
+                pages = query.pages();
+                first = search.search(query.queries(), pageSize);
+            }
+            sent = pages <= 0 ? CompletableFuture.completedFuture(0)
+                    : streamPages(search, first, pages, link, viewer, missing);
+        }
+        sent.whenComplete((count, failure) -> {
+            fetch.permit().close();
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause != null) {
+                link.tell("[LedgerNet] " + (cause instanceof NetworkSearch.SearchRefusedException
+                        ? cause.getMessage() : "The search failed: " + cause));
+            } else if (!missing.isEmpty()) {
+                link.tell("[LedgerNet] Left out, not answering: " + missing.entrySet().stream()
+                        .map(e -> e.getKey() + " (" + e.getValue().reason().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                        .sorted().collect(Collectors.joining(", ")));
+            }
+            // An error only when nothing could be asked at all; a partial answer is still an answer.
+            boolean failed = cause != null || !missing.isEmpty() && allMissing(fetch, missing);
+            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(new ResponseS2C(type,
+                    failed ? ResponseS2C.ERROR : ResponseS2C.COMPLETED)));
+        });
+    }
+
+    private static boolean allMissing(RouteDecision.Fetch fetch, Map<String, BackendFailure> missing) {
+        if (fetch.request() instanceof NetworkRequest.Search search) {
+            return missing.keySet().containsAll(search.queries().keySet());
+        }
+        if (fetch.request() instanceof NetworkRequest.Players players) {
+            return missing.keySet().containsAll(players.backends());
+        }
+        return true; // an inspect asks one backend
+    }
+
+    /** Sends up to {@code pages} pages, one after the other, each row as one ledger:action packet. */
+    private CompletableFuture<Integer> streamPages(NetworkSearch search, CompletableFuture<MergedPage> first,
+                                                   int pages, PlayerLink link, Optional<String> viewer,
+                                                   Map<String, BackendFailure> missing) {
+        return first.thenCompose(page -> {
+            missing.putAll(page.missing());
+            int count = 0;
+            for (ActionRow row : page.rows()) {
+                Optional<LedgerPacket.ActionS2C> packet = search.toPacket(row, viewer);
+                if (packet.isPresent()) {
+                    link.sendToClient(LedgerChannel.ACTION, LedgerProtocol.encode(packet.get()));
+                    count++;
+                }
+            }
+            int sentHere = count;
+            if (pages <= 1 || page.last() || page.rows().isEmpty()) {
+                return CompletableFuture.completedFuture(sentHere);
+            }
+            return streamPages(search, search.next(page), pages - 1, link, viewer, missing)
+                    .thenApply(rest -> sentHere + rest);
+        });
     }
 
     /** The player is now on a backend: replay their Ledger handshake there. */
@@ -186,6 +309,11 @@ public final class LedgerNetCore {
         if (active != null) {
             active.forget(player);
         }
+    }
+
+    /** The network search while enabled: the one shared by the router, the command and the CLI. */
+    public Optional<NetworkSearch> networkSearch() {
+        return Optional.ofNullable(networkSearch);
     }
 
     /** The router while enabled, for status output and tests. */

@@ -1,5 +1,6 @@
 package net.ledgernet.routing;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import net.ledgernet.protocol.LedgerProtocol;
 import net.ledgernet.protocol.NbtRoot;
 import net.ledgernet.protocol.PacketMap;
 import net.ledgernet.routing.RouteDecision.Refuse;
+import net.ledgernet.search.Range;
+import net.ledgernet.search.SearchQuery;
 
 /**
  * The interception decision for every Ledger plugin message crossing the proxy: forward, rewrite,
@@ -177,52 +180,79 @@ public final class LedgerRouter {
             return Refuse.of(LedgerChannel.INSPECT, ResponseS2C.NO_PERMISSION, null,
                     who + " lacks " + config.permissions().inspect() + " on " + backend);
         }
+        int pages = clampPages(inspect.pages());
+        if (config.backends().containsKey(backend)) {
+            // Answered from the backend's database: same rows as Ledger, pages capped, no flood.
+            Optional<RequestLimiter.Permit> permit = limiter.tryAcquire(link.player().uuid(), false);
+            return permit.isEmpty() ? busy(LedgerChannel.INSPECT, who) : new RouteDecision.Fetch(LedgerChannel.INSPECT,
+                    new NetworkRequest.Inspect(backend, inspect.pos(), pages), permit.get());
+        }
         if (!limiter.tryTakeToken(link.player().uuid())) {
             return busy(LedgerChannel.INSPECT, who);
         }
-        // Every Ledger version decodes ledger:inspect as documented; only the page count needs a cap.
-        int pages = clampPages(inspect.pages());
+        // No database for this backend: every Ledger version decodes ledger:inspect as documented.
         return pages == inspect.pages() ? RouteDecision.FORWARD
                 : new RouteDecision.Rewrite(LedgerChannel.INSPECT,
                 LedgerProtocol.encode(new InspectC2S(inspect.pos(), pages)), List.of());
     }
 
+    /**
+     * A search goes to the player's backend as a packet when it targets only that backend and that
+     * backend reads it as a search; otherwise it is answered from the databases of the backends it
+     * targets on which the player holds the search node.
+     */
     private RouteDecision search(PlayerLink link, String backend, SearchC2S search, String who) {
-        if (!permissions.has(link.player().uuid(), backend, config.permissions().search())) {
-            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.NO_PERMISSION, null,
-                    who + " lacks " + config.permissions().search() + " on " + backend);
+        String node = config.permissions().search();
+        if (!permissions.has(link.player().uuid(), backend, node)) {
+            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.NO_PERMISSION, null, who + " lacks " + node + " on " + backend);
         }
         SearchStrings.Result rewritten = searches.forBackend(search.input(), backend);
         if (rewritten instanceof SearchStrings.Invalid invalid) {
             return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR, invalid.message(),
                     who + " sent an invalid search: " + invalid.message());
         }
-        SearchStrings.ForBackend local = (SearchStrings.ForBackend) rewritten;
-        if (!local.otherBackends().isEmpty() || local.input().isEmpty()) {
-            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR,
-                    "Searching other servers (" + String.join(", ", local.otherBackends())
-                            + ") from a client mod needs LedgerNet's network search, which this version does not have yet;"
-                            + " search them while you are on them.",
-                    who + " asked for a network search");
-        }
-        String localInput = local.input().get();
-        Optional<LayoutGeneration> generation = generation(backend);
-        if (generation.isEmpty() || generation.get() == LayoutGeneration.V3_1_3_2) {
-            // Ledger 1.3.2-1.3.4 decodes ledger:search as a rollback or restore: never send it there.
-            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR, generation.isEmpty()
-                            ? "LedgerNet does not know " + backend + "'s Ledger version yet, so it cannot pass searches on safely."
-                            : backend + " runs a Ledger version (1.3.2-1.3.4) that misreads search packets; update Ledger there.",
-                    who + "'s search refused: " + backend + " would not decode it as a search");
-        }
-        if (!limiter.tryTakeToken(link.player().uuid())) {
-            return busy(LedgerChannel.SEARCH, who);
+        SearchStrings.ForBackend targets = (SearchStrings.ForBackend) rewritten;
+        Map<String, SearchQuery> permitted = new LinkedHashMap<>();
+        targets.queries().forEach((target, query) -> {
+            if (permissions.has(link.player().uuid(), target, node)) {
+                permitted.put(target, query);
+            }
+        });
+        if (permitted.isEmpty()) {
+            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.NO_PERMISSION, null,
+                    who + " lacks " + node + " on every server the search names");
         }
         int pages = clampPages(search.pages());
-        if (pages == search.pages() && localInput.equals(search.input())) {
-            return RouteDecision.FORWARD;
+        Optional<LayoutGeneration> generation = generation(backend);
+        boolean readsSearchPackets = generation.isPresent() && generation.get() != LayoutGeneration.V3_1_3_2;
+        if (permitted.keySet().equals(Set.of(backend)) && targets.input().isPresent() && readsSearchPackets) {
+            if (!limiter.tryTakeToken(link.player().uuid())) {
+                return busy(LedgerChannel.SEARCH, who);
+            }
+            String localInput = targets.input().get();
+            if (pages == search.pages() && localInput.equals(search.input())) {
+                return RouteDecision.FORWARD;
+            }
+            return new RouteDecision.Rewrite(LedgerChannel.SEARCH,
+                    LedgerProtocol.encode(new SearchC2S(localInput, pages)), List.of());
         }
-        return new RouteDecision.Rewrite(LedgerChannel.SEARCH,
-                LedgerProtocol.encode(new SearchC2S(localInput, pages)), List.of());
+        // Ledger 1.3.2-1.3.4 runs a search packet as a rollback, and an unknown version might be one:
+        // such backends, like every search across servers, are answered from the databases.
+        permitted.keySet().retainAll(config.backends().keySet());
+        if (permitted.isEmpty()) {
+            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR, backend + "'s Ledger cannot take search packets"
+                            + " safely (its version is " + (generation.isEmpty() ? "not known yet" : "1.3.2-1.3.4")
+                            + ") and it has no database listed in LedgerNet's config.yml.",
+                    who + "'s search refused: no safe way to answer it");
+        }
+        if (targets.parsed().range().orElse(null) instanceof Range.Radius) {
+            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR, "range: needs Ledger on the server, and "
+                    + backend + "'s cannot take search packets safely; search with world: instead.",
+                    who + "'s range: search refused on " + backend);
+        }
+        Optional<RequestLimiter.Permit> permit = limiter.tryAcquire(link.player().uuid(), permitted.size() > 1);
+        return permit.isEmpty() ? busy(LedgerChannel.SEARCH, who)
+                : new RouteDecision.Fetch(LedgerChannel.SEARCH, new NetworkRequest.Search(permitted, pages), permit.get());
     }
 
     /**
@@ -280,15 +310,17 @@ public final class LedgerRouter {
                 + ": " + why + ". Use /lg " + verb + " there.", who + "'s " + verb + " refused: " + why);
     }
 
+    /** LedgerNet's own {@code ledger:player}: answered from every backend the player may look players up on. */
     private RouteDecision playerLookup(PlayerLink link, String backend, PlayerC2S lookup, String who) {
-        if (!permissions.has(link.player().uuid(), backend, config.permissions().player())) {
-            return Refuse.of(LedgerChannel.PLAYER, ResponseS2C.NO_PERMISSION, null,
-                    who + " lacks " + config.permissions().player() + " on " + backend);
+        String node = config.permissions().player();
+        List<String> permitted = config.backends().keySet().stream()
+                .filter(target -> permissions.has(link.player().uuid(), target, node)).toList();
+        if (permitted.isEmpty()) {
+            return Refuse.of(LedgerChannel.PLAYER, ResponseS2C.NO_PERMISSION, null, who + " lacks " + node);
         }
-        // No upstream Ledger knows ledger:player; only LedgerNet's database access can answer it.
-        return Refuse.of(LedgerChannel.PLAYER, ResponseS2C.ERROR,
-                "Player lookups need LedgerNet's network search, which this version does not have yet.",
-                who + " asked for " + lookup.players().size() + " player(s)");
+        Optional<RequestLimiter.Permit> permit = limiter.tryAcquire(link.player().uuid(), true);
+        return permit.isEmpty() ? busy(LedgerChannel.PLAYER, who) : new RouteDecision.Fetch(LedgerChannel.PLAYER,
+                new NetworkRequest.Players(lookup.players(), permitted), permit.get());
     }
 
     // ---------------------------------------------------------------- server to client

@@ -48,6 +48,14 @@ public sealed interface RouteDecision {
         }
     }
 
+    /**
+     * Answer from the backends' databases: {@code ledger:response} 1 now, then the packets, then 2
+     * (3 if nothing could be answered). The permit holds the player's in-flight slot until then.
+     */
+    record Fetch(LedgerChannel responseType, NetworkRequest request, RequestLimiter.Permit permit)
+            implements RouteDecision {
+    }
+
     /** Run the player's own Ledger command on their backend (rollback/restore/purge on Ledger 1.3.2+). */
     record RunCommand(String commandLine) implements RouteDecision {
     }

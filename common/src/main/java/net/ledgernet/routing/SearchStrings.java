@@ -3,6 +3,7 @@ package net.ledgernet.routing;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.ledgernet.config.LedgerNetConfig;
@@ -33,8 +34,11 @@ final class SearchStrings {
      * @param input         the string the player's backend must get; empty when the string does not
      *                      target that backend at all
      * @param otherBackends the other backends it targets
+     * @param queries       every targeted backend's query, with that backend's own dimension ids
+     * @param parsed        the query as the player wrote it
      */
-    record ForBackend(Optional<String> input, List<String> otherBackends) implements Result {
+    record ForBackend(Optional<String> input, List<String> otherBackends, Map<String, SearchQuery> queries,
+                      SearchQuery parsed) implements Result {
     }
 
     record Invalid(String message) implements Result {
@@ -62,6 +66,6 @@ final class SearchStrings {
         Optional<String> local = Optional.ofNullable(targets.queries().get(backend))
                 // Unchanged queries go on as the player wrote them; rewritten ones in canonical form.
                 .map(rewritten -> rewritten.equals(query) ? input : rewritten.toLedgerString());
-        return new ForBackend(local, List.copyOf(others));
+        return new ForBackend(local, List.copyOf(others), targets.queries(), query);
     }
 }

@@ -61,18 +61,23 @@ class DimensionRoutingTest {
     }
 
     @Test
-    void excludingAnotherBackendsWorldIsDroppedAndNamingItTargetsThatBackend() throws Exception {
+    void excludingAnotherBackendsWorldIsDroppedAndNamingItSearchesThatBackend() throws Exception {
         RouterFixture fixture = fixture("");
         assertEquals("action:block-break", searchSent(fixture.fromPlayer("survival", LedgerChannel.SEARCH,
                 LedgerProtocol.encode(new SearchC2S("world:!creative:overworld action:block-break", 1)))));
 
+        // Naming another server's world makes it a network search over that server, with its own ids.
         RouteDecision named = fixture.fromPlayer("survival", LedgerChannel.SEARCH,
                 LedgerProtocol.encode(new SearchC2S("world:creative:overworld", 1)));
-        RouteDecision.Refuse refuse = assertInstanceOf(RouteDecision.Refuse.class, named);
-        assertEquals(ResponseS2C.ERROR, refuse.response().code());
-        assertThat(refuse.message()).get().asString().contains("(creative)");
-        assertInstanceOf(RouteDecision.Refuse.class, fixture.fromPlayer("survival", LedgerChannel.SEARCH,
-                LedgerProtocol.encode(new SearchC2S("backend:* action:block-break", 1))));
+        RouteDecision.Fetch fetch = assertInstanceOf(RouteDecision.Fetch.class, named);
+        NetworkRequest.Search search = (NetworkRequest.Search) fetch.request();
+        assertEquals(java.util.Set.of("creative"), search.queries().keySet());
+        assertEquals("world:minecraft:overworld", search.queries().get("creative").toLedgerString());
+        fetch.permit().close();
+        RouteDecision.Fetch all = assertInstanceOf(RouteDecision.Fetch.class, fixture.fromPlayer("survival",
+                LedgerChannel.SEARCH, LedgerProtocol.encode(new SearchC2S("backend:* action:block-break", 1))));
+        assertEquals(java.util.Set.of("survival", "creative"), ((NetworkRequest.Search) all.request()).queries().keySet());
+        all.permit().close();
     }
 
     @Test

@@ -64,7 +64,7 @@ class RouterMatrixTest {
 
     enum Permission { ALL, NETWORKING_ONLY, NONE }
 
-    enum Expect { FORWARD, REWRITE, ANSWER, REFUSE_NO_PERMISSION, REFUSE_ERROR, RUN_COMMAND, CONSUME, DROP }
+    enum Expect { FORWARD, REWRITE, ANSWER, FETCH, REFUSE_NO_PERMISSION, REFUSE_ERROR, RUN_COMMAND, CONSUME, DROP }
 
     /** One client request per kind, as a client mod sends it (documented layouts). */
     record Request(String name, LedgerChannel channel, LedgerPacket packet, Operation intended) {
@@ -125,13 +125,15 @@ class RouterMatrixTest {
         List<LayoutGeneration> generations = possibleGenerations(backend);
         boolean known = generations.size() == 1;
         return switch (request.name()) {
-            case "inspect", "search" -> request.name().equals("search")
-                    && !(known && generations.get(0) != LayoutGeneration.V3_1_3_2)
-                    ? Expect.REFUSE_ERROR // Ledger 1.3.2-1.3.4 runs a search packet as a rollback
-                    : Expect.REWRITE; // pages 50 clamped to 5
+            // Every backend here has a database: inspects are answered from it.
+            case "inspect" -> Expect.FETCH;
+            // Passed on (pages 50 clamped to 5) only where Ledger reads it as a search; Ledger
+            // 1.3.2-1.3.4 runs a search packet as a rollback, so it (and any unknown version) is
+            // answered from the database instead.
+            case "search" -> known && generations.get(0) != LayoutGeneration.V3_1_3_2 ? Expect.REWRITE : Expect.FETCH;
             case "rollback", "restore", "purge" -> known && generations.get(0) == LayoutGeneration.V2
                     ? Expect.FORWARD : Expect.RUN_COMMAND;
-            case "player" -> Expect.REFUSE_ERROR; // no database answer in this version, and no backend knows it
+            case "player" -> Expect.FETCH; // no backend knows ledger:player; only the databases can answer
             default -> throw new AssertionError(request);
         };
     }
@@ -182,6 +184,11 @@ class RouterMatrixTest {
             case FORWARD -> assertEquals(RouteDecision.FORWARD, decision);
             case REWRITE -> assertInstanceOf(RouteDecision.Rewrite.class, decision);
             case ANSWER -> assertInstanceOf(RouteDecision.Answer.class, decision);
+            case FETCH -> {
+                RouteDecision.Fetch fetch = assertInstanceOf(RouteDecision.Fetch.class, decision);
+                assertEquals(request.channel(), fetch.responseType(), "answered on the channel the client used");
+                fetch.permit().close();
+            }
             case CONSUME -> assertInstanceOf(RouteDecision.Consume.class, decision);
             case DROP -> assertInstanceOf(RouteDecision.Drop.class, decision);
             case RUN_COMMAND -> assertInstanceOf(RouteDecision.RunCommand.class, decision);

@@ -96,7 +96,7 @@ final class TestNetwork implements AutoCloseable {
     static BackendConfig config(String name, SqlDialect dialect, String jdbcUrl, ZoneId zone, PoolSettings pool) {
         DatabaseTarget target = new DatabaseTarget("backend:" + name, dialect, jdbcUrl, "", "", pool,
                 Optional.empty(), name, Optional.empty());
-        return new BackendConfig(name, target, zone, Optional.empty(), false);
+        return new BackendConfig(name, target, zone, Optional.empty(), false, true);
     }
 
     List<Member> members() {

@@ -1,0 +1,152 @@
+package net.ledgernet.storage;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import net.ledgernet.config.LedgerNetConfig;
+import net.ledgernet.protocol.BlockPos;
+import net.ledgernet.protocol.Identifier;
+import net.ledgernet.protocol.LedgerPacket.ActionS2C;
+import net.ledgernet.protocol.LedgerPacket.PlayerS2C;
+import net.ledgernet.protocol.PayloadWriter;
+import net.ledgernet.search.SearchQuery;
+
+/**
+ * The one implementation of LedgerNet's network search, used by the router (client mods), the
+ * {@code /lgn} command and the CLI alike: resolve each backend's query to its ids, page through the
+ * merged stream, and turn rows into Ledger packets with the right dimension ids.
+ */
+public final class NetworkSearch {
+    private final LedgerNetConfig config;
+    private final ActionFanOut fanOut;
+    private final Clock clock;
+
+    public NetworkSearch(LedgerNetConfig config, ActionFanOut fanOut, Clock clock) {
+        this.config = config;
+        this.fanOut = fanOut;
+        this.clock = clock;
+    }
+
+    /** The query could not be answered at all (as opposed to some backends missing). */
+    public static final class SearchRefusedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public SearchRefusedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Page 1 of a search over {@code queries} (backend to its local query, as {@code SearchTargets}
+     * gives them). Fails with {@link SearchRefusedException} for a query no database can answer.
+     */
+    public CompletableFuture<MergedPage> search(Map<String, SearchQuery> queries, int pageSize) {
+        return resolveAndPage(queries, Optional.empty(), pageSize);
+    }
+
+    /** The page after {@code page}. */
+    public CompletableFuture<MergedPage> next(MergedPage page) {
+        return fanOut.nextPage(page.next());
+    }
+
+    /**
+     * Ledger's network inspect: every action at x/y/z on one backend, newest first, in every world
+     * of that backend (as Ledger's {@code ledger:inspect}), or in one world when given.
+     */
+    public CompletableFuture<MergedPage> inspect(String backend, BlockPos pos, Optional<String> localWorld,
+                                                 int pageSize) {
+        SearchQuery query = localWorld.map(world -> SearchQuery.builder().world(true, world).build())
+                .orElse(SearchQuery.ALL);
+        return resolveAndPage(Map.of(backend, query),
+                Optional.of(ActionFilter.BlockBox.of(pos.x(), pos.y(), pos.z())), pageSize);
+    }
+
+    /** Players by UUID across {@code backends}. */
+    public CompletableFuture<NetworkPlayers.Result> players(Collection<UUID> uuids, Collection<String> backends) {
+        return NetworkPlayers.lookup(fanOut, uuids, backends);
+    }
+
+    private CompletableFuture<MergedPage> resolveAndPage(Map<String, SearchQuery> queries,
+                                                         Optional<ActionFilter.BlockBox> bounds, int pageSize) {
+        var now = clock.instant();
+        Map<String, CompletableFuture<ActionFilter>> pending = new TreeMap<>();
+        Map<String, BackendFailure> missing = new HashMap<>();
+        queries.forEach((backend, query) -> {
+            Optional<BackendReader> reader = fanOut.reader(backend);
+            if (reader.isEmpty()) {
+                missing.put(backend, new BackendFailure(BackendFailure.Reason.UNKNOWN_BACKEND,
+                        "no Ledger database configured for " + backend));
+            } else {
+                pending.put(backend, reader.get().call((c, r) -> SearchResolver.resolve(query, bounds, now, c, r)));
+            }
+        });
+        return CompletableFuture.allOf(pending.values().stream().map(f -> f.handle((v, e) -> null))
+                        .toArray(CompletableFuture[]::new))
+                .thenCompose(ignored -> {
+                    Map<String, ActionFilter> filters = new LinkedHashMap<>();
+                    for (Map.Entry<String, CompletableFuture<ActionFilter>> entry : pending.entrySet()) {
+                        try {
+                            filters.put(entry.getKey(), entry.getValue().join());
+                        } catch (CompletionException e) {
+                            if (e.getCause() instanceof SearchResolver.UnanswerableQueryException u) {
+                                throw new SearchRefusedException("This search cannot be answered from the databases: "
+                                        + u.getMessage() + "; use /lg search on the server itself.");
+                            }
+                            missing.put(entry.getKey(), e.getCause() instanceof BackendUnavailableException b
+                                    ? b.failure()
+                                    : new BackendFailure(BackendFailure.Reason.ERROR, String.valueOf(e.getCause())));
+                        }
+                    }
+                    return fanOut.firstPage(filters, pageSize).thenApply(page -> {
+                        Map<String, BackendFailure> all = new HashMap<>(missing);
+                        all.putAll(page.missing());
+                        return new MergedPage(page.rows(), all, page.next());
+                    });
+                });
+    }
+
+    /**
+     * A row as the {@code ledger:action} packet a client mod draws: the dimension as the viewer must
+     * see it (its own backend's native id when configured so, else the network id). Empty for a row
+     * whose ids are not valid identifiers, which Ledger could not have sent either.
+     */
+    public Optional<ActionS2C> toPacket(ActionRow row, Optional<String> viewerBackend) {
+        try {
+            String extra = row.extraData().orElse("");
+            if (extra.length() > PayloadWriter.MAX_STRING_CHARS) {
+                extra = ""; // Ledger's own encoder would throw on it (ledger.md §1.11); the action still shows
+            }
+            return Optional.of(new ActionS2C(new BlockPos(row.x(), row.y(), row.z()), row.action(),
+                    Identifier.parse(worldFor(row.backend(), row.world(), viewerBackend)),
+                    Identifier.parse(row.oldObject()), Identifier.parse(row.object()), row.sourceLabel(),
+                    row.time().getEpochSecond(), row.rolledBack(), extra));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A player as the {@code ledger:player} packet; empty when there is no position to give. */
+    public Optional<PlayerS2C> toPacket(NetworkPlayers.NetworkPlayer player, Optional<String> viewerBackend) {
+        try {
+            return player.lastJoinPosition().map(pos -> new PlayerS2C(player.uuid(), player.name(),
+                    player.firstJoin().getEpochSecond(), player.lastJoin().getEpochSecond(),
+                    new BlockPos(pos.x(), pos.y(), pos.z()),
+                    Identifier.parse(worldFor(pos.backend(), pos.world(), viewerBackend))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The dimension id a viewer on {@code viewerBackend} must see for a backend's own id. */
+    public String worldFor(String backend, String localWorld, Optional<String> viewerBackend) {
+        boolean keepNative = config.dimensions().keepCurrentBackendNative() && viewerBackend.filter(backend::equals).isPresent();
+        return keepNative ? localWorld : config.dimensionMap().toNetwork(backend, localWorld);
+    }
+}

@@ -1,0 +1,114 @@
+package net.ledgernet.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import net.ledgernet.search.Filter;
+import net.ledgernet.search.ObjectRef;
+import net.ledgernet.search.SearchQuery;
+import net.ledgernet.search.Source;
+import net.ledgernet.storage.ActionFilter.IdSet;
+
+/**
+ * A backend's query (its own dimension ids, see {@code SearchQuery.localTo}) resolved to that
+ * backend's lookup ids, as Ledger does before it builds its SQL (ledger.md §3.1).
+ *
+ * <p>Deliberate difference: Ledger answers "no rows" as soon as any value is unknown to the
+ * database, even a negated one ({@code action:!nonexistent}). Here an unknown allowed value simply
+ * matches nothing (if every allowed value of a key is unknown, the backend has no rows), and an
+ * unknown denied value excludes nothing. A name unknown on one backend must not blank the others.
+ */
+final class SearchResolver {
+    private SearchResolver() {
+    }
+
+    /** Thrown for a query the database alone cannot answer (block tags need the server's registry). */
+    static final class UnanswerableQueryException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnanswerableQueryException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static ActionFilter resolve(SearchQuery query, Optional<ActionFilter.BlockBox> bounds, Instant now,
+                                Connection connection, BackendReader reader) throws SQLException {
+        if (query.objects().allowed().stream().anyMatch(ObjectRef.Tag.class::isInstance)
+                || query.objects().denied().stream().anyMatch(ObjectRef.Tag.class::isInstance)) {
+            throw new UnanswerableQueryException("object tags (#...) need the server's registry");
+        }
+        ActionFilter.Builder filter = ActionFilter.builder();
+        bounds.ifPresent(filter::bounds);
+        query.after().ifPresent(after -> filter.after(now.minus(after)));
+        query.before().ifPresent(before -> filter.before(now.minus(before)));
+        query.rolledBack().ifPresent(filter::rolledBack);
+
+        Optional<IdSet> actions = ids(query.actions(), LookupTable.Kind.ACTION, connection, reader);
+        Optional<IdSet> worlds = ids(query.worlds(), LookupTable.Kind.WORLD, connection, reader);
+        Optional<IdSet> objects = ids(query.objects().map(o -> ((ObjectRef.Id) o).id()), LookupTable.Kind.OBJECT,
+                connection, reader);
+        Filter<String> named = Filter.<String>none();
+        Filter<String> players = Filter.<String>none();
+        for (Source source : query.sources().allowed()) {
+            if (source instanceof Source.Named n) {
+                named = named.andAllow(n.name());
+            } else {
+                players = players.andAllow(((Source.Player) source).name());
+            }
+        }
+        for (Source source : query.sources().denied()) {
+            if (source instanceof Source.Named n) {
+                named = named.andDeny(n.name());
+            } else {
+                players = players.andDeny(((Source.Player) source).name());
+            }
+        }
+        Optional<IdSet> sources = ids(named, LookupTable.Kind.SOURCE, connection, reader);
+        Optional<IdSet> playerIds = playerIds(players, connection, reader);
+        if (actions.isEmpty() || worlds.isEmpty() || objects.isEmpty() || sources.isEmpty() || playerIds.isEmpty()) {
+            return ActionFilter.NONE_MATCH;
+        }
+        return filter.actions(actions.get()).worlds(worlds.get()).objects(objects.get()).sources(sources.get())
+                .players(playerIds.get()).build();
+    }
+
+    /** The ids of a filter's values; empty when it allows values of which none exists here. */
+    private static Optional<IdSet> ids(Filter<String> values, LookupTable.Kind kind, Connection connection,
+                                       BackendReader reader) throws SQLException {
+        Set<Integer> allowed = new HashSet<>();
+        for (String value : values.allowed()) {
+            OptionalInt id = reader.lookupId(kind, value, connection);
+            if (id.isPresent()) {
+                allowed.add(id.getAsInt());
+            }
+        }
+        Set<Integer> denied = new HashSet<>();
+        for (String value : values.denied()) {
+            OptionalInt id = reader.lookupId(kind, value, connection);
+            if (id.isPresent()) {
+                denied.add(id.getAsInt());
+            }
+        }
+        return !values.allowed().isEmpty() && allowed.isEmpty() ? Optional.empty()
+                : Optional.of(new IdSet(allowed, denied));
+    }
+
+    /** Player names to every player id that ever had the name here (names differ in case, and move). */
+    private static Optional<IdSet> playerIds(Filter<String> names, Connection connection, BackendReader reader)
+            throws SQLException {
+        Set<Integer> allowed = new HashSet<>();
+        for (String name : names.allowed()) {
+            reader.playersNamed(name, connection).forEach(p -> allowed.add(p.id()));
+        }
+        Set<Integer> denied = new HashSet<>();
+        for (String name : names.denied()) {
+            reader.playersNamed(name, connection).forEach(p -> denied.add(p.id()));
+        }
+        return !names.allowed().isEmpty() && allowed.isEmpty() ? Optional.empty()
+                : Optional.of(new IdSet(allowed, denied));
+    }
+}
