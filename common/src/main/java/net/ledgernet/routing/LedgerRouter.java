@@ -93,12 +93,11 @@ public final class LedgerRouter {
 
     private RouteDecision fromClient(PlayerLink link, Optional<String> backend, LedgerChannel channel, byte[] data,
                                      String who) {
-        LedgerChannel responseType = channel;
         if (data.length > config.limits().maxPayloadBytes()) {
             String reason = who + " sent " + data.length + " bytes on " + channel.id() + " (limit "
                     + config.limits().maxPayloadBytes() + ")";
             return channel == LedgerChannel.HANDSHAKE ? new RouteDecision.Drop(reason)
-                    : Refuse.of(responseType, ResponseS2C.ERROR, "That request is too large.", reason);
+                    : Refuse.of(channel, ResponseS2C.ERROR, "That request is too large.", reason);
         }
         LedgerPacket.C2S packet;
         try {
@@ -107,7 +106,7 @@ public final class LedgerRouter {
         } catch (LedgerDecodeException e) {
             String reason = who + " sent a malformed " + channel.id() + ": " + e.getMessage();
             return channel == LedgerChannel.HANDSHAKE ? new RouteDecision.Drop(reason)
-                    : Refuse.of(responseType, ResponseS2C.ERROR, null, reason);
+                    : Refuse.of(channel, ResponseS2C.ERROR, null, reason);
         }
         if (backend.isEmpty()) {
             // Between two servers: nothing to check permissions against, nowhere to forward.
@@ -118,7 +117,7 @@ public final class LedgerRouter {
         if (!permissions.has(link.player().uuid(), target, nodes.networking())) {
             return channel == LedgerChannel.HANDSHAKE
                     ? new RouteDecision.Consume() // Ledger ignores a handshake without permission, silently
-                    : Refuse.of(responseType, ResponseS2C.NO_PERMISSION, null,
+                    : Refuse.of(channel, ResponseS2C.NO_PERMISSION, null,
                     who + " lacks " + nodes.networking() + " on " + target);
         }
         if (packet instanceof HandshakeC2S handshake) {
@@ -141,8 +140,8 @@ public final class LedgerRouter {
     private RouteDecision handshake(PlayerLink link, String backend, HandshakeC2S handshake) {
         if (!CLIENT_PROTOCOLS.contains(handshake.protocolVersion())) {
             // Ledger answers a mismatch with a chat line and no handshake; so does LedgerNet, saying what to do.
-            return new RouteDecision.Answer(List.of(), Optional.of("Your " + handshake.modId() + " "
-                    + handshake.version() + " speaks Ledger protocol " + handshake.protocolVersion()
+            return new RouteDecision.Answer(List.of(), Optional.of("Your " + shorten(handshake.modId()) + " "
+                    + shorten(handshake.version()) + " speaks Ledger protocol " + handshake.protocolVersion()
                     + "; this network's LedgerNet speaks protocols 2 and 3. Update the mod to use Ledger features here."));
         }
         sessions.compute(link.player().uuid(), (uuid, session) ->
@@ -388,6 +387,11 @@ public final class LedgerRouter {
 
     public Map<String, BackendState> backends() {
         return Map.copyOf(backends);
+    }
+
+    /** Client-supplied text shown back in chat: bounded, since a modified client may send 32767 chars. */
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private int clampPages(int pages) {
