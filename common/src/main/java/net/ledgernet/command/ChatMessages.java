@@ -1,6 +1,5 @@
 package net.ledgernet.command;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,7 +64,7 @@ final class ChatMessages {
                 text("extra", row.extraData().map(ChatMessages::trim).orElse("-")),
                 text("when", WHEN.format(row.time())), text("backend", row.backend()), text("id", row.id()));
         return render(Key.ACTION, text("backend", row.backend()), text("time", ago(row.time(), now)),
-                text("source", row.sourceLabel()), text("action", row.action()), text("object", shortId(row.object())),
+                text("source", row.sourceLabel()), text("action", row.action()), text("object", ActionText.objects(row)),
                 text("world", world),
                 component("rolled-back", row.rolledBack() ? render(Key.ROLLED_BACK) : Component.empty()))
                 .hoverEvent(HoverEvent.showText(hover));
@@ -103,9 +102,8 @@ final class ChatMessages {
         };
     }
 
-    /** minecraft:stone reads as stone; modded ids keep their namespace. */
     static String shortId(String id) {
-        return id.startsWith("minecraft:") ? id.substring("minecraft:".length()) : id;
+        return ActionText.shortId(id);
     }
 
     static String trim(String extra) {
@@ -114,27 +112,8 @@ final class ChatMessages {
                 + flat.length() + " chars)";
     }
 
-    /** "just now", "42s ago", "3m ago", "5h ago", "2d ago", "3w ago"; "in 4m" for a time ahead of the clock. */
     static String ago(Instant time, Instant now) {
-        Duration d = Duration.between(time, now);
-        boolean future = d.isNegative();
-        long s = Math.abs(d.getSeconds());
-        String amount;
-        if (s < 5) {
-            return "just now";
-        } else if (s < 60) {
-            amount = s + "s";
-        } else if (s < 3600) {
-            amount = s / 60 + "m";
-        } else if (s < 86_400) {
-            amount = s / 3600 + "h";
-        } else if (s < 14 * 86_400) {
-            amount = s / 86_400 + "d";
-        } else if (s < 365 * 86_400) {
-            amount = s / (7 * 86_400) + "w";
-        } else {
-            amount = s / (365 * 86_400) + "y";
-        }
-        return future ? "in " + amount : amount + " ago";
+        return RelativeTime.ago(time, now);
     }
+
 }
