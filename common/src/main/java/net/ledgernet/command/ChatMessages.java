@@ -77,9 +77,10 @@ final class ChatMessages {
         return render(Key.PAGER, text("page", page), component("previous", previous), component("next", next));
     }
 
+    /** A space, then the clickable link: an absent link leaves no gap behind. */
     private Component link(Key key, int page) {
-        return render(key).clickEvent(ClickEvent.runCommand("/" + command + " page " + page))
-                .hoverEvent(HoverEvent.showText(render(Key.PAGE_HOVER, text("page", page))));
+        return Component.space().append(render(key).clickEvent(ClickEvent.runCommand("/" + command + " page " + page))
+                .hoverEvent(HoverEvent.showText(render(Key.PAGE_HOVER, text("page", page)))));
     }
 
     static String list(List<String> names) {

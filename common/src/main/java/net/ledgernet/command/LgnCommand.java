@@ -204,9 +204,11 @@ public final class LgnCommand {
             });
             case RELOAD -> CompletableFuture.supplyAsync(core::reload).thenAccept(problem -> {
                 sessions.clear(); // cursors point into the old pools
+                // Success is told in the new file's words.
+                CommandSettings now = settings(core);
                 sender.send(problem.map(p -> messages.render(Key.RELOAD_FAILED, text("reason", p)))
-                        .orElseGet(() -> messages.render(Key.RELOADED, text("backends",
-                                core.config().map(c -> c.backends().size()).orElse(0)))));
+                        .orElseGet(() -> new ChatMessages(now.messages(), now.name()).render(Key.RELOADED,
+                                text("backends", core.config().map(c -> c.backends().size()).orElse(0)))));
             });
         };
     }
