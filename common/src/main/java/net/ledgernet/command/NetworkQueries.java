@@ -191,7 +191,11 @@ public final class NetworkQueries implements AutoCloseable {
             Map<String, SearchQuery> permitted = new LinkedHashMap<>();
             List<String> hidden = new ArrayList<>();
             String node = config.permissions().search();
+            Set<String> named = narrowedTo(query, resolver);
             ((SearchTargets.Targets) targeting).queries().forEach((backend, local) -> {
+                if (!named.isEmpty() && !named.contains(backend.toLowerCase(Locale.ROOT))) {
+                    return;
+                }
                 if (allowed(viewer, backend, node)) {
                     permitted.put(backend, local);
                 } else {
@@ -207,6 +211,21 @@ public final class NetworkQueries implements AutoCloseable {
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * {@code /lgn} lists every backend by default, so a {@code backend:name} term narrows the search
+     * to the backends it names (and those of its {@code world:} terms) instead of adding to them.
+     * Empty: no narrowing ({@code backend:*}, only {@code backend:!name}, or no backend: term).
+     */
+    private static Set<String> narrowedTo(SearchQuery query, WorldResolver resolver) {
+        if (query.backends().all() || query.backends().included().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> named = new java.util.HashSet<>();
+        query.backends().included().forEach(b -> named.add(b.toLowerCase(Locale.ROOT)));
+        query.worldBackends(resolver).forEach(b -> named.add(b.toLowerCase(Locale.ROOT)));
+        return named;
     }
 
     /** The page after {@code page}: one keyset query per backend that still has rows. */
