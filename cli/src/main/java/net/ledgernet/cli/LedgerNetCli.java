@@ -61,19 +61,25 @@ public final class LedgerNetCli {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
+    private final long progressAfterMillis;
 
     LedgerNetCli(PrintStream out, PrintStream err) {
-        this(out, err, false);
+        this(out, err, false, 1000);
     }
 
-    LedgerNetCli(PrintStream out, PrintStream err, boolean terminal) {
+    /**
+     * @param terminal            stderr is a terminal: the progress line is rewritten in place
+     * @param progressAfterMillis how long a query runs before the progress line appears
+     */
+    LedgerNetCli(PrintStream out, PrintStream err, boolean terminal, long progressAfterMillis) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.progressAfterMillis = progressAfterMillis;
     }
 
     public static void main(String[] args) {
-        System.exit(new LedgerNetCli(System.out, System.err, System.console() != null).run(args).code);
+        System.exit(new LedgerNetCli(System.out, System.err, System.console() != null, 1000).run(args).code);
     }
 
     ExitCode run(String[] args) {
@@ -161,7 +167,7 @@ public final class LedgerNetCli {
             return ExitCode.BAD_INPUT; // the reason was printed by the core's logger
         }
         try (NetworkQueries queries = new NetworkQueries(core, Clock.systemUTC());
-             Progress progress = new Progress(err, terminal, 1000)) {
+             Progress progress = new Progress(err, terminal, progressAfterMillis)) {
             return task.run(new StaffCommands(queries, core.networkSearch().get(), out, progress, json));
         } finally {
             core.disable();
