@@ -88,6 +88,17 @@ public final class LgnCommand {
         String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** For "Still ...". */
+        String task() {
+            return switch (this) {
+                case SEARCH, PAGE -> "searching";
+                case PLAYER -> "looking up players";
+                case INSPECT -> "inspecting";
+                case STATUS -> "checking the backends";
+                case RELOAD -> "reloading";
+            };
+        }
     }
 
     /**
@@ -154,7 +165,7 @@ public final class LgnCommand {
         if (sub.get() != Sub.RELOAD) {
             CompletableFuture.delayedExecutor(workingNotice.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
                 if (!done.isDone()) {
-                    sender.send(messages.render(Key.WORKING, text("servers", "the servers")));
+                    sender.send(messages.render(Key.WORKING, text("task", sub.get().task())));
                 }
             });
         }

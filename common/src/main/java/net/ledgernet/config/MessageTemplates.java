@@ -28,7 +28,7 @@ public record MessageTemplates(Map<Key, String> templates) {
         NO_PERMISSION("<prefix> <red>You may not <action> here.</red>", "action"),
         ERROR("<prefix> <red><message></red>", "message"),
         BUSY("<prefix> <red>Still working on your last request.</red>"),
-        WORKING("<prefix> <gray>Still searching <servers>...</gray>", "servers"),
+        WORKING("<prefix> <gray>Still <task>...</gray>", "task"),
         DISABLED("<prefix> <red>LedgerNet is disabled: <reason></red>", "reason"),
         RESULTS_HEADER("<prefix> <gold>Page <page></gold> <gray>·</gray> <white><query></white>"
                 + " <gray>on <servers></gray>", "page", "query", "servers"),
