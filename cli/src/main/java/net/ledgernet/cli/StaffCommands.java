@@ -248,7 +248,8 @@ final class StaffCommands {
 
     /** Waits with a progress line; null (and {@link #failure} set) when the query failed. */
     private <T> T await(String label, CompletableFuture<T> future) throws InterruptedException {
-        try (Progress.Line line = progress.start(label)) {
+        Progress.Line line = progress.start(label);
+        try {
             return future.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -260,6 +261,8 @@ final class StaffCommands {
                 progress.err().println("error: " + cause);
             }
             return null;
+        } finally {
+            line.close();
         }
     }
 

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import net.kyori.adventure.text.Component;
 import net.kyori.adventure.text.event.ClickEvent;
 import net.kyori.adventure.text.event.HoverEvent;
@@ -15,6 +17,7 @@ import net.kyori.adventure.text.minimessage.tag.resolver.TagResolver;
 import net.ledgernet.config.MessageTemplates;
 import net.ledgernet.config.MessageTemplates.Key;
 import net.ledgernet.storage.ActionRow;
+import net.ledgernet.storage.BackendFailure;
 import net.ledgernet.storage.NetworkSearch;
 
 /**
@@ -58,7 +61,7 @@ final class ChatMessages {
 
     /** One action, as a line with the details on hover. */
     Component action(ActionRow row, NetworkSearch search, Instant now) {
-        String world = search.worldFor(row.backend(), row.world(), java.util.Optional.empty());
+        String world = search.worldFor(row.backend(), row.world(), Optional.empty());
         Component hover = render(Key.ACTION_HOVER, text("x", row.x()), text("y", row.y()), text("z", row.z()),
                 text("world", world), text("old", row.oldObject()), text("new", row.object()),
                 text("extra", row.extraData().map(ChatMessages::trim).orElse("-")),
@@ -87,13 +90,13 @@ final class ChatMessages {
         return String.join(", ", names);
     }
 
-    static List<String> described(java.util.Map<String, net.ledgernet.storage.BackendFailure> missing) {
+    static List<String> described(Map<String, BackendFailure> missing) {
         List<String> out = new ArrayList<>();
         missing.forEach((backend, failure) -> out.add(backend + " (" + reason(failure) + ")"));
         return out;
     }
 
-    static String reason(net.ledgernet.storage.BackendFailure failure) {
+    static String reason(BackendFailure failure) {
         return switch (failure.reason()) {
             case TIMEOUT -> "too slow";
             case BREAKER_OPEN -> "down, retrying soon";

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import net.ledgernet.LedgerNetCore;
@@ -47,7 +48,7 @@ final class Completions {
     void note(ActionRow row, NetworkSearch search) {
         row.playerName().ifPresentOrElse(players::add, () -> sources.add("@" + row.source()));
         objects.add(ChatMessages.shortId(row.object()));
-        worlds.add(search.worldFor(row.backend(), row.world(), java.util.Optional.empty()));
+        worlds.add(search.worldFor(row.backend(), row.world(), Optional.empty()));
     }
 
     void notePlayer(String name) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.kyori.adventure.text.Component;
 import net.kyori.adventure.text.format.NamedTextColor;
 import net.ledgernet.LedgerNetCore;
@@ -106,7 +107,7 @@ public final class LgnCommand {
      * @param onlineNames   the online players' names, for tab completion
      */
     public LgnCommand(LedgerNetCore core, NetworkQueries queries, Function<String, Optional<UUID>> onlinePlayers,
-                      java.util.function.Supplier<Collection<String>> onlineNames, PluginLogger logger,
+                      Supplier<Collection<String>> onlineNames, PluginLogger logger,
                       Duration workingNotice) {
         this.core = core;
         this.queries = queries;
