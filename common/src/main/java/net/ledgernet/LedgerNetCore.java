@@ -67,9 +67,9 @@ public final class LedgerNetCore {
     private volatile LedgerNetConfig config;
     private volatile String disabledReason;
     private volatile LedgerRouter router;
-    private PermissionPolicy permissions;
+    private volatile PermissionPolicy permissions;
     private BackendDatabases databases;
-    private ActionFanOut fanOut;
+    private volatile ActionFanOut fanOut;
     private volatile NetworkSearch networkSearch;
     private ExecutorService storageExecutor;
 
@@ -146,6 +146,29 @@ public final class LedgerNetCore {
             databases.close();
             databases = null;
         }
+    }
+
+    /**
+     * Re-reads config.yml and, if it is valid, restarts on it: pools, caches and sessions are rebuilt.
+     * An invalid file changes nothing: the running configuration stays and the problems are returned.
+     * The command's name and aliases are registered once, so changing them still needs a restart.
+     *
+     * @return why the file was not taken, or empty when LedgerNet now runs on it
+     */
+    public synchronized Optional<String> reload() {
+        LedgerNetConfig fresh;
+        try {
+            fresh = configFile.load();
+        } catch (InvalidConfigException e) {
+            return Optional.of(e.getMessage());
+        }
+        disable();
+        config = fresh;
+        disabledReason = null;
+        state = State.LOADED;
+        enable();
+        logger.info("Reloaded " + configFile.path() + ".");
+        return Optional.empty();
     }
 
     private void disable(String reason) {
@@ -314,6 +337,16 @@ public final class LedgerNetCore {
     /** The network search while enabled: the one shared by the router, the command and the CLI. */
     public Optional<NetworkSearch> networkSearch() {
         return Optional.ofNullable(networkSearch);
+    }
+
+    /** The per-backend permission check while enabled (the router's): the command filters backends with it. */
+    public Optional<PermissionPolicy> permissions() {
+        return Optional.ofNullable(permissions);
+    }
+
+    /** The readers behind the network search while enabled: their breakers and pools, for status output. */
+    public Optional<ActionFanOut> fanOut() {
+        return Optional.ofNullable(fanOut);
     }
 
     /** The router while enabled, for status output and tests. */

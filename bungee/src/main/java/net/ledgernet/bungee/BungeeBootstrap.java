@@ -3,12 +3,21 @@ package net.ledgernet.bungee;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Function;
 import java.util.logging.Logger;
+import net.kyori.adventure.audience.Audience;
+import net.kyori.adventure.platform.bungeecord.BungeeAudiences;
 import net.ledgernet.LedgerNetCore;
 import net.ledgernet.LedgerNetModule;
+import net.ledgernet.command.LgnCommand;
+import net.ledgernet.command.NetworkQueries;
+import net.ledgernet.config.CommandSettings;
 import net.ledgernet.platform.Platform;
 import net.ledgernet.protocol.LedgerChannel;
+import net.md_5.bungee.api.CommandSender;
 import net.md_5.bungee.api.ProxyServer;
+import net.md_5.bungee.api.connection.ProxiedPlayer;
 import net.md_5.bungee.api.plugin.Plugin;
 
 /**
@@ -20,12 +29,27 @@ final class BungeeBootstrap {
     private final ProxyServer proxy;
     private final Plugin plugin;
     private final LedgerNetCore core;
+    private final Platform platform;
+    private final Function<Plugin, Function<CommandSender, Audience>> audienceFactory;
     private BungeePluginMessageListener listener;
+    private BungeeAudiences audiences;
+    private NetworkQueries queries;
+    private BungeeLgnCommand command;
 
     BungeeBootstrap(ProxyServer proxy, Plugin plugin, Path dataDirectory, Logger logger) {
+        this(proxy, plugin, dataDirectory, logger, null);
+    }
+
+    /**
+     * @param audienceFactory how command output reaches a sender; null for adventure-platform's
+     *                        {@link BungeeAudiences} (tests record the components instead)
+     */
+    BungeeBootstrap(ProxyServer proxy, Plugin plugin, Path dataDirectory, Logger logger,
+                    Function<Plugin, Function<CommandSender, Audience>> audienceFactory) {
         this.proxy = proxy;
         this.plugin = plugin;
-        Platform platform = new BungeePlatform(proxy, dataDirectory, logger);
+        this.audienceFactory = audienceFactory;
+        this.platform = new BungeePlatform(proxy, dataDirectory, logger);
         this.core = Guice.createInjector(new LedgerNetModule(), new AbstractModule() {
             @Override
             protected void configure() {
@@ -50,9 +74,42 @@ final class BungeeBootstrap {
         }
         listener = new BungeePluginMessageListener(core);
         proxy.getPluginManager().registerListener(plugin, listener);
+        registerCommand();
+    }
+
+    /** {@code /lgn}, with Adventure components bridged to BungeeCord's chat by adventure-platform. */
+    private void registerCommand() {
+        Function<CommandSender, Audience> toAudience;
+        if (audienceFactory == null) {
+            audiences = BungeeAudiences.create(plugin);
+            toAudience = audiences::sender;
+        } else {
+            toAudience = audienceFactory.apply(plugin);
+        }
+        queries = new NetworkQueries(core, Clock.systemUTC());
+        LgnCommand lgn = new LgnCommand(core, queries, name -> {
+            ProxiedPlayer online = proxy.getPlayer(name);
+            return java.util.Optional.ofNullable(online).map(ProxiedPlayer::getUniqueId);
+        }, () -> proxy.getPlayers().stream().map(ProxiedPlayer::getName).toList(), platform.logger(),
+                LgnCommand.WORKING_NOTICE);
+        CommandSettings settings = LgnCommand.settings(core);
+        command = new BungeeLgnCommand(settings.name(), settings.aliases().toArray(String[]::new), lgn, toAudience);
+        proxy.getPluginManager().registerCommand(plugin, command);
     }
 
     void disable() {
+        if (command != null) {
+            proxy.getPluginManager().unregisterCommand(command);
+            command = null;
+        }
+        if (queries != null) {
+            queries.close();
+            queries = null;
+        }
+        if (audiences != null) {
+            audiences.close();
+            audiences = null;
+        }
         if (listener != null) {
             proxy.getPluginManager().unregisterListener(listener);
             for (LedgerChannel channel : LedgerChannel.values()) {
@@ -61,6 +118,10 @@ final class BungeeBootstrap {
             listener = null;
         }
         core.disable();
+    }
+
+    BungeeLgnCommand command() {
+        return command;
     }
 
     LedgerNetCore core() {

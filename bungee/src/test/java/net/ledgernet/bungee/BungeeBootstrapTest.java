@@ -43,6 +43,12 @@ class BungeeBootstrapTest {
     @BeforeEach
     void setUp() {
         when(proxy.getPluginManager()).thenReturn(plugins);
+        // What adventure-platform's BungeeAudiences reads of the plugin when /lgn is registered.
+        net.md_5.bungee.api.plugin.PluginDescription description = new net.md_5.bungee.api.plugin.PluginDescription();
+        description.setName("LedgerNet");
+        when(plugin.getDescription()).thenReturn(description);
+        when(plugin.getProxy()).thenReturn(proxy);
+        when(proxy.getConsole()).thenReturn(mock(net.md_5.bungee.api.CommandSender.class));
         when(proxy.getServers()).thenReturn(Map.of("survival", mock(ServerInfo.class), "creative", mock(ServerInfo.class),
                 "lobby", mock(ServerInfo.class)));
         logger.setUseParentHandlers(false);
@@ -63,10 +69,14 @@ class BungeeBootstrapTest {
     }
 
     @Test
-    void enableRegistersEveryLedgerChannelAndTheListenerAndDisableUndoesIt() {
+    void enableRegistersEveryLedgerChannelTheListenerAndLgnAndDisableUndoesIt() {
         BungeeBootstrap bootstrap = new BungeeBootstrap(proxy, plugin, dataDirectory, logger);
         bootstrap.load();
-        bootstrap.enable();
+        // adventure-platform's BungeeAudiences looks the proxy up statically.
+        try (var instance = org.mockito.Mockito.mockStatic(ProxyServer.class)) {
+            instance.when(ProxyServer::getInstance).thenReturn(proxy);
+            bootstrap.enable();
+        }
 
         assertTrue(Files.exists(dataDirectory.resolve("config.yml")), "default config written");
         assertEquals(LedgerNetCore.State.ENABLED, bootstrap.core().state());
@@ -76,8 +86,11 @@ class BungeeBootstrapTest {
         }
         verify(plugins).registerListener(eq(plugin), any(BungeePluginMessageListener.class));
         assertThat(logged).noneMatch(r -> r.getMessage().contains("has no server named"));
+        verify(plugins).registerCommand(plugin, bootstrap.command());
 
+        BungeeLgnCommand lgn = bootstrap.command();
         bootstrap.disable();
+        verify(plugins).unregisterCommand(lgn);
         verify(plugins).unregisterListener(any(BungeePluginMessageListener.class));
         verify(proxy).unregisterChannel("ledger:search");
         assertEquals(LedgerNetCore.State.DISABLED, bootstrap.core().state());

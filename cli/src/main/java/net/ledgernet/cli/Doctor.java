@@ -44,7 +44,7 @@ final class Doctor {
                     report.complete() ? (report.timeIndex() ? "yes" : "no") : "-",
                     backend.timeZone().getId()});
         }
-        printTable(rows);
+        Table.print(out, rows);
         for (BackendConfig backend : config.backends().values()) {
             SchemaReport report = reports.get(backend.name());
             report.error().ifPresent(error -> out.println(backend.name() + ": " + error));
@@ -94,24 +94,5 @@ final class Doctor {
             return "UNREACHABLE";
         }
         return report.missing().isEmpty() ? "ok" : "NOT LEDGER";
-    }
-
-    private void printTable(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row[i]));
-                if (i < row.length - 1) {
-                    line.append("  ");
-                }
-            }
-            out.println(line.toString().stripTrailing());
-        }
     }
 }

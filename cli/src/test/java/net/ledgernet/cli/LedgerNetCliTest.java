@@ -49,7 +49,12 @@ class LedgerNetCliTest {
                 .contains("Generated a sample H2 Ledger database for lobby")
                 .containsPattern("survival +SQLite +ok +[0-9.]+ ms +~20000 +yes +UTC")
                 .containsPattern("lobby +H2 +ok +[0-9.]+ ms +~20000 +yes +UTC")
-                .contains("All 3 backends answered with a Ledger database.");
+                .contains("All 3 backends answered with a Ledger database.")
+                .contains("A network-wide search (java -jar ledgernet-cli.jar search " + LedgerNetCli.DEMO_SEARCH)
+                .contains("Page 1 of " + LedgerNetCli.DEMO_SEARCH + " on survival, creative, lobby")
+                .containsPattern("\n\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\d+[smhd] ago +(survival|creative|lobby)"
+                        + " +\\S+ +block-break ")
+                .contains("More: --page 2");
 
         long size = Files.size(dir.resolve("sample-network/survival.sqlite"));
         out.reset();

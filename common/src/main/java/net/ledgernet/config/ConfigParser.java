@@ -52,7 +52,8 @@ final class ConfigParser {
             problem(root, "the file must be a YAML map of settings");
             return null;
         }
-        known(root, "config-version", "database-servers", "backends", "dimensions", "permissions", "limits", "command");
+        known(root, "config-version", "database-servers", "backends", "dimensions", "permissions", "limits", "command",
+                "messages");
 
         ConfigurationNode versionNode = root.node("config-version");
         int version = integer(versionNode, 0, Integer.MAX_VALUE, -1);
@@ -81,7 +82,7 @@ final class ConfigParser {
 
         PermissionNodes permissions = permissions(root.node("permissions"));
         Limits limits = limits(root.node("limits"));
-        CommandSettings command = command(root.node("command"));
+        CommandSettings command = command(root.node("command"), messages(root.node("messages")));
 
         return new LedgerNetConfig(version, java.util.Collections.unmodifiableMap(backends), dimensions, dimensionMap, permissions, limits, command);
     }
@@ -387,8 +388,8 @@ final class ConfigParser {
                 duration(node.node("backend-deadline"), Duration.ofSeconds(3), Duration.ofMillis(100)));
     }
 
-    private CommandSettings command(ConfigurationNode node) {
-        knownIfMap(node, "name", "aliases");
+    private CommandSettings command(ConfigurationNode node, MessageTemplates messages) {
+        knownIfMap(node, "name", "aliases", "permissions");
         String name = commandName(node.node("name"), "lgn");
         List<String> aliases = new ArrayList<>();
         ConfigurationNode aliasNode = node.node("aliases");
@@ -402,7 +403,53 @@ final class ConfigParser {
                 }
             }
         }
-        return new CommandSettings(name, List.copyOf(aliases));
+        ConfigurationNode perms = node.node("permissions");
+        knownIfMap(perms, "search", "player", "inspect", "status", "reload");
+        CommandPermissions d = CommandPermissions.DEFAULTS;
+        CommandPermissions permissions = new CommandPermissions(
+                permission(perms.node("search"), d.search()),
+                permission(perms.node("player"), d.player()),
+                permission(perms.node("inspect"), d.inspect()),
+                permission(perms.node("status"), d.status()),
+                permission(perms.node("reload"), d.reload()));
+        return new CommandSettings(name, List.copyOf(aliases), permissions, messages);
+    }
+
+    /** Templates are checked here, so a typo is reported with its key instead of showing up in chat. */
+    private MessageTemplates messages(ConfigurationNode node) {
+        Map<MessageTemplates.Key, String> templates = new java.util.EnumMap<>(MessageTemplates.Key.class);
+        for (Map.Entry<String, ConfigurationNode> entry : children(node).entrySet()) {
+            Optional<MessageTemplates.Key> key = MessageTemplates.Key.byConfigKey(entry.getKey());
+            if (key.isEmpty()) {
+                problem(entry.getValue(), "unknown message; expected one of " + String.join(", ",
+                        java.util.Arrays.stream(MessageTemplates.Key.values()).map(MessageTemplates.Key::configKey).toList()));
+                continue;
+            }
+            Object raw = entry.getValue().rawScalar();
+            if (raw == null) {
+                problem(entry.getValue(), "must be a text value (a MiniMessage template)");
+                continue;
+            }
+            String template = String.valueOf(raw); // not trimmed: leading spaces are part of some messages
+            List<String> unknown;
+            try {
+                unknown = MessageTemplates.unknownTags(key.get(), template);
+            } catch (RuntimeException e) {
+                problem(entry.getValue(), "not valid MiniMessage: " + e.getMessage());
+                continue;
+            }
+            if (!unknown.isEmpty()) {
+                List<String> allowed = new ArrayList<>(MessageTemplates.Key.COMMON);
+                allowed.addAll(key.get().placeholders());
+                problem(entry.getValue(), "unknown tag" + (unknown.size() > 1 ? "s " : " ")
+                        + String.join(", ", unknown.stream().map(t -> "<" + t + ">").toList())
+                        + "; this message has " + String.join(", ", allowed.stream().map(t -> "<" + t + ">").toList())
+                        + " and MiniMessage's own tags");
+                continue;
+            }
+            templates.put(key.get(), template);
+        }
+        return new MessageTemplates(templates);
     }
 
     private String commandName(ConfigurationNode node, String fallback) {

@@ -46,6 +46,22 @@ public final class BackendDatabase {
         return pool.getConnection();
     }
 
+    /**
+     * Connections of this backend's pool in use right now (a pool may be shared by the backends on
+     * one server), and its size; empty before the pool has started.
+     */
+    public Optional<PoolUsage> poolUsage() {
+        if (pool instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            return Optional.of(new PoolUsage(hikari.getHikariPoolMXBean().getActiveConnections(),
+                    hikari.getMaximumPoolSize()));
+        }
+        return Optional.empty();
+    }
+
+    /** Connections in use of a pool of {@code size}. */
+    public record PoolUsage(int inUse, int size) {
+    }
+
     /** A table name as it must appear in SQL: quoted, and qualified with the namespace if there is one. */
     public String qualify(String actualTableName) {
         String table = dialect().quote(actualTableName);

@@ -8,9 +8,17 @@ import com.velocitypowered.api.event.proxy.ProxyShutdownEvent;
 import com.velocitypowered.api.proxy.ProxyServer;
 import com.velocitypowered.api.proxy.messages.ChannelIdentifier;
 import com.velocitypowered.api.proxy.messages.MinecraftChannelIdentifier;
+import com.velocitypowered.api.command.CommandMeta;
+import com.velocitypowered.api.proxy.Player;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import net.ledgernet.LedgerNetCore;
 import net.ledgernet.LedgerNetModule;
+import net.ledgernet.command.LgnCommand;
+import net.ledgernet.command.NetworkQueries;
+import net.ledgernet.config.CommandSettings;
+import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.protocol.LedgerChannel;
 
 /**
@@ -25,6 +33,9 @@ public final class LedgerNetVelocity {
     private final ProxyServer proxy;
     private final Injector injector;
     private LedgerNetCore core;
+    private NetworkQueries queries;
+    private CommandMeta commandMeta;
+    private VelocityLgnCommand command;
 
     @Inject
     public LedgerNetVelocity(ProxyServer proxy, Injector proxyInjector) {
@@ -45,13 +56,36 @@ public final class LedgerNetVelocity {
         // clients and backends, which is what makes client mods send ledger:* at all.
         proxy.getChannelRegistrar().register(CHANNELS);
         proxy.getEventManager().register(this, new VelocityPluginMessageListener(core));
+        registerCommand();
+    }
+
+    /** {@code /lgn} (name and aliases from config.yml); {@code plugin(this)} runs it off the network threads. */
+    private void registerCommand() {
+        queries = new NetworkQueries(core, Clock.systemUTC());
+        LgnCommand lgn = new LgnCommand(core, queries,
+                name -> proxy.getPlayer(name).map(Player::getUniqueId),
+                () -> proxy.getAllPlayers().stream().map(Player::getUsername).toList(),
+                injector.getInstance(PluginLogger.class), LgnCommand.WORKING_NOTICE);
+        CommandSettings settings = LgnCommand.settings(core);
+        commandMeta = proxy.getCommandManager().metaBuilder(settings.name())
+                .aliases(settings.aliases().toArray(String[]::new)).plugin(this).build();
+        command = new VelocityLgnCommand(lgn);
+        proxy.getCommandManager().register(commandMeta, command);
     }
 
     @Subscribe
     void onProxyShutdown(ProxyShutdownEvent event) {
+        if (commandMeta != null) {
+            proxy.getCommandManager().unregister(commandMeta);
+        }
+        Optional.ofNullable(queries).ifPresent(NetworkQueries::close);
         if (core != null) {
             core.disable();
         }
+    }
+
+    VelocityLgnCommand command() {
+        return command;
     }
 
     LedgerNetCore core() {

@@ -48,6 +48,10 @@ class LedgerNetVelocityTest {
     void proxy() {
         when(proxy.getChannelRegistrar()).thenReturn(registrar);
         when(proxy.getEventManager()).thenReturn(events);
+        // /lgn is registered on enable.
+        com.velocitypowered.api.command.CommandManager commands = mock(com.velocitypowered.api.command.CommandManager.class,
+                org.mockito.Mockito.RETURNS_DEEP_STUBS);
+        when(proxy.getCommandManager()).thenReturn(commands);
         RegisteredServer survival = mock(RegisteredServer.class);
         when(survival.getServerInfo()).thenReturn(new ServerInfo("survival", new InetSocketAddress("127.0.0.1", 25566)));
         when(proxy.getAllServers()).thenReturn(List.of(survival));

@@ -1,0 +1,56 @@
+package net.ledgernet.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import net.ledgernet.platform.Platform;
+import net.ledgernet.platform.PluginLogger;
+
+/**
+ * The core's view of a terminal: the operator holds every permission, and only errors are logged
+ * (the commands print their own, fuller account of each backend).
+ */
+record CliPlatform(Path dataDirectory, PrintStream err) implements Platform {
+    @Override
+    public String name() {
+        return "CLI";
+    }
+
+    @Override
+    public PluginLogger logger() {
+        return new PluginLogger() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public void warn(String message, Throwable cause) {
+            }
+
+            @Override
+            public void error(String message) {
+                err.println("error: " + message);
+            }
+
+            @Override
+            public void error(String message, Throwable cause) {
+                err.println("error: " + message + ": " + cause);
+            }
+        };
+    }
+
+    @Override
+    public Set<String> serverNames() {
+        return Set.of();
+    }
+
+    @Override
+    public boolean hasPermission(UUID player, String node) {
+        return true;
+    }
+}

@@ -1,0 +1,188 @@
+package net.ledgernet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.ledgernet.command.StaffNetwork;
+import net.ledgernet.storage.SqlDialect;
+import net.ledgernet.storage.TestDatabase;
+import net.ledgernet.storage.sample.SampleNetworkGenerator;
+import net.ledgernet.storage.sample.SampleSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * search, player, inspect and status end to end: a real config.yml, real SQLite and MariaDB
+ * databases, the text and JSON printed, and the exit code.
+ */
+class StaffCommandsTest {
+    private static final Pattern ROW = Pattern.compile(
+            "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +(just now|\\d+[smhdwy] ago) +(survival|creative|lobby) +(\\S+) +([a-z-]+) +.+ +\\2:[a-z_/]+ +(-?\\d+) (-?\\d+) (-?\\d+)( +rolled back)?$");
+
+    @TempDir
+    Path dir;
+
+    private ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private ExitCode run(String... args) {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        return new LedgerNetCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, 1000).run(args);
+    }
+
+    private List<String> lines() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void searchPrintsATableOfEveryBackendAndPagesForwardByKeyset() {
+        StaffNetwork.write(dir, StaffNetwork.config("", ""));
+        assertEquals(ExitCode.OK, run("search", "action:block-break", "--dir", dir.toString()), err());
+        List<String> page1 = lines();
+        assertEquals("Page 1 of action:block-break on survival, creative, lobby", page1.get(0));
+        assertThat(page1.get(1)).matches("WHEN +BACKEND +SOURCE +ACTION +OBJECT +WORLD +X Y Z");
+        assertThat(page1.subList(2, 10)).allSatisfy(row -> assertThat(row).matches(ROW).contains(" block-break "));
+        assertThat(page1.subList(2, 10).stream().map(r -> {
+            Matcher m = ROW.matcher(r);
+            m.matches();
+            return m.group(2);
+        }).distinct()).as("rows of several backends, merged by time").hasSizeGreaterThan(1);
+        assertEquals("More: --page 2", page1.get(10));
+        assertEquals(11, page1.size());
+
+        assertEquals(ExitCode.OK, run("search", "action:block-break", "--page", "3", "--dir", dir.toString()), err());
+        List<String> page3 = lines();
+        assertEquals("Page 3 of action:block-break on survival, creative, lobby", page3.get(0));
+        assertThat(page3.subList(2, 10)).allMatch(row -> ROW.matcher(row).matches())
+                .doesNotContainAnyElementsOf(page1.subList(2, 10));
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void jsonIsOneDocumentWithNetworkWorldsAndTheRowsIds() {
+        StaffNetwork.write(dir, StaffNetwork.config("", ""));
+        assertEquals(ExitCode.OK, run("search", "backend:creative", "rolledback:false", "--json", "--dir", dir.toString()));
+        List<String> lines = lines();
+        assertEquals(1, lines.size());
+        String json = lines.get(0);
+        assertThat(json).startsWith("{\"query\":\"backend:creative rolledback:false\",\"page\":1,\"hasNext\":true,"
+                + "\"backends\":[\"creative\"],\"missing\":{},\"actions\":[{\"backend\":\"creative\",\"id\":")
+                .endsWith("}]}");
+        Matcher actions = Pattern.compile("\\{\"backend\":\"creative\",\"id\":\\d+,\"time\":\"20[^\"]+Z\",\"action\":\"[a-z-]+\","
+                + "\"x\":-?\\d+,\"y\":-?\\d+,\"z\":-?\\d+,\"world\":\"creative:[a-z_/]+\",\"object\":\"[a-z_:/]+\","
+                + "\"oldObject\":\"[a-z_:/]+\",\"source\":\"[^\"]+\",\"playerUuid\":(null|\"[0-9a-f-]{36}\"),"
+                + "\"extraData\":(null|\"([^\"\\\\]|\\\\.)*\"),\"rolledBack\":false}").matcher(json);
+        int count = 0;
+        while (actions.find()) {
+            count++;
+        }
+        assertEquals(8, count, json);
+    }
+
+    @Test
+    void exitCodesSayNoResultsBadInputAndBackendsDown() throws Exception {
+        StaffNetwork.write(dir, StaffNetwork.config("", ""));
+        assertEquals(ExitCode.NO_RESULTS, run("search", "action:no-such-action", "--dir", dir.toString()));
+        assertEquals(List.of("No actions match action:no-such-action on survival, creative, lobby."), lines());
+        assertEquals(ExitCode.BAD_INPUT, run("search", "range:5", "--dir", dir.toString()));
+        assertThat(err()).startsWith("error: range: needs your position");
+        assertEquals(ExitCode.BAD_INPUT, run("search", "--dir", dir.toString()));
+        assertEquals(ExitCode.BAD_INPUT, run("search", "x:1", "--page", "0", "--dir", dir.toString()));
+        assertEquals(ExitCode.BAD_INPUT, run("inspect", "survival", "1", "2", "--dir", dir.toString()));
+        assertThat(err()).isEqualTo("error: inspect needs <backend> <x> <y> <z> [world]\n");
+
+        // A dead backend: the others' rows are still printed, the exit code says some are missing.
+        StaffNetwork.write(dir, StaffNetwork.config(StaffNetwork.DOWN_BACKEND, ""));
+        out.reset();
+        LedgerNetCli cli = new LedgerNetCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, 0);
+        assertEquals(ExitCode.BACKEND_UNREACHABLE, cli.run(new String[] {"search", "after:30d", "--dir", dir.toString()}));
+        List<String> lines = lines();
+        assertEquals("Page 1 of after:30d on survival, creative, lobby, skyblock", lines.get(0));
+        assertThat(lines.subList(2, 10)).allMatch(row -> ROW.matcher(row).matches());
+        assertThat(lines).last().asString().startsWith("skyblock: left out, no connection");
+        assertThat(err()).contains("Searching... (still running after 0.0 s)");
+
+        assertEquals(ExitCode.BACKEND_UNREACHABLE, run("status", "--dir", dir.toString()));
+        assertThat(lines()).anySatisfy(row -> assertThat(row).matches("skyblock +MariaDB +UNREACHABLE +- +- +- +UTC +\\S+ +0/4"))
+                .anySatisfy(row -> assertThat(row).matches("survival +SQLite +ok +[0-9.]+ ms +~400 +(just now|\\d+[smhdwy] ago)"
+                        + " +UTC +closed +[0-2]/2"));
+    }
+
+    @Test
+    void playerAndInspectReadTheSameNetwork() {
+        StaffNetwork.write(dir, StaffNetwork.config("", ""));
+        assertEquals(ExitCode.OK, run("search", "backend:lobby", "action:block-place", "--dir", dir.toString()));
+        // A row a player made (not @fire and the like), for both lookups.
+        Matcher row = lines().subList(2, 10).stream().map(ROW::matcher).filter(m -> m.matches() && !m.group(3).startsWith("@"))
+                .findFirst().orElseThrow();
+
+        assertEquals(ExitCode.OK, run("inspect", "lobby", row.group(5), row.group(6), row.group(7), "--dir", dir.toString()),
+                err());
+        assertThat(lines().get(0)).isEqualTo("Page 1 of inspect lobby " + row.group(5) + " " + row.group(6) + " "
+                + row.group(7) + " on lobby");
+        assertThat(lines().subList(2, lines().size())).isNotEmpty().allSatisfy(r -> assertThat(r).matches(ROW)
+                .endsWith(" " + row.group(5) + " " + row.group(6) + " " + row.group(7)));
+
+        String name = row.group(3);
+        assertEquals(ExitCode.OK, run("player", name, "--dir", dir.toString()), err());
+        assertThat(lines().get(0)).matches("NAME +UUID +FIRST JOIN +LAST JOIN +LAST SERVER +NEAR");
+        assertThat(lines().get(1)).matches(Pattern.quote(name) + " +[0-9a-f-]{36} +\\d+[smhdwy] ago +(just now|\\d+[smhdwy] ago)"
+                + " +(survival|creative|lobby) +(-?\\d+ -?\\d+ -?\\d+ \\S+|-)");
+        assertEquals(ExitCode.NO_RESULTS, run("player", "Nobody_here", "--dir", dir.toString()));
+        assertEquals(List.of("No player Nobody_here on any backend."), lines());
+    }
+
+    @Test
+    void searchesStatusAndPlayersOnARealMariaDbServer() throws Exception {
+        try (TestDatabase db = TestDatabase.create(SqlDialect.MARIADB)) {
+            try (Connection c = db.connect()) {
+                // Written in UTC+14 wall-clock time up to now, configured as UTC: the newest action lies
+                // 14 hours ahead, which status must flag as a wrong time-zone setting.
+                SampleNetworkGenerator.generate(c, SqlDialect.MARIADB, SampleSpec.defaults(11).withSize(20, 600)
+                        .withTime(10, Instant.now(), ZoneId.of("Pacific/Kiritimati")));
+            }
+            Files.writeString(dir.resolve("config.yml"), """
+                    config-version: 1
+                    database-servers:
+                      main:
+                        url: "jdbc:mariadb://127.0.0.1:3306/"
+                        user: root
+                    backends:
+                      survival:
+                        server: main
+                        database: %s
+                    """.formatted(db.name()));
+            assertEquals(ExitCode.OK, run("search", "action:block-break", "--json", "--dir", dir.toString()), err());
+            assertThat(lines().get(0)).startsWith("{\"query\":\"action:block-break\",\"page\":1,\"hasNext\":true,"
+                    + "\"backends\":[\"survival\"],\"missing\":{},\"actions\":[{\"backend\":\"survival\"")
+                    .contains("\"world\":\"survival:");
+
+            assertEquals(ExitCode.OK, run("status", "--dir", dir.toString()), "a suspect zone is no outage");
+            assertThat(lines().get(1)).matches("survival +MariaDB +ok +[0-9.]+ ms +~600 +in 1[34]h +UTC \\(WRONG\\?\\) +closed +\\d/\\d+");
+            assertThat(lines().get(2)).startsWith("survival: the newest action is ")
+                    .endsWith("minutes in the future: time-zone UTC is probably not the zone the Minecraft server runs in");
+
+            assertEquals(ExitCode.OK, run("status", "--json", "--dir", dir.toString()));
+            assertThat(lines().get(0)).startsWith("{\"backends\":[{\"backend\":\"survival\",\"database\":\"MariaDB\","
+                    + "\"reachable\":true,").contains("\"timeZoneSuspect\":true", "\"healthy\":false");
+        }
+    }
+}

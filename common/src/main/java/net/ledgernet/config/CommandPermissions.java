@@ -1,0 +1,14 @@
+package net.ledgernet.config;
+
+/**
+ * The node for each {@code /lgn} subcommand, checked with the proxy's own permission check.
+ * Searches, inspects and player lookups also need Ledger's node on each backend they read.
+ */
+public record CommandPermissions(String search, String player, String inspect, String status, String reload) {
+    public static final CommandPermissions DEFAULTS = new CommandPermissions(
+            "ledgernet.command.search",
+            "ledgernet.command.player",
+            "ledgernet.command.inspect",
+            "ledgernet.command.status",
+            "ledgernet.command.reload");
+}
