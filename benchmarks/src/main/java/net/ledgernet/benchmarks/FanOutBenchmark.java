@@ -121,8 +121,8 @@ public final class FanOutBenchmark {
     }
 
     /** One search of the fixed set: LedgerNet over all backends, and Ledger on backend 1. */
-    record Row(String search, String description, Stats ledgerNet, Stats ledger, long ledgerCount, int rows,
-               String note) {
+    record Row(String search, String description, Stats ledgerNet, Stats ledgerNetOne, Stats ledger, long ledgerCount,
+               int rows, String note) {
     }
 
     /** Everything measured on one dialect. */
@@ -233,19 +233,21 @@ public final class FanOutBenchmark {
             List<Row> rows = new ArrayList<>();
             rows.add(row("player-1d", "`source:" + picks.player + " after:1d`",
                     () -> chat(search, resolver, names, "source:" + picks.player + " after:1d"),
+                    () -> chat(search, resolver, names.subList(0, 1), "source:" + picks.player + " after:1d"),
                     LedgerBaseline.Params.none().player(picks.playerUuid).after(Duration.ofDays(1)), 1, ledger));
             rows.add(row("break-near", "`action:block-break` in a 17×17×17 box around a recent break (ActionFilter bounds)",
-                    () -> boxed(fanOut, names, box),
+                    () -> boxed(fanOut, names, box), () -> boxed(fanOut, names.subList(0, 1), box),
                     LedgerBaseline.Params.none().bounds(box).action("block-break"), 1, ledger));
             rows.add(row("ore-7d", "`object:minecraft:diamond_ore after:7d`",
                     () -> chat(search, resolver, names, "object:minecraft:diamond_ore after:7d"),
+                    () -> chat(search, resolver, names.subList(0, 1), "object:minecraft:diamond_ore after:7d"),
                     LedgerBaseline.Params.none().object("minecraft:diamond_ore").after(Duration.ofDays(7)), 1, ledger));
             rows.add(row("world-not-rolled-back", "`world:" + world + " rolledback:false` (selects 1 backend)",
-                    () -> chat(search, resolver, names, "world:" + world + " rolledback:false"),
+                    () -> chat(search, resolver, names, "world:" + world + " rolledback:false"), null,
                     LedgerBaseline.Params.none().world("minecraft:overworld").rolledBack(false), 1, ledger));
             BlockPos pos = new BlockPos(picks.x, picks.y, picks.z);
             rows.add(row("inspect", "`inspect` of one block on " + names.get(0) + " (all its worlds)",
-                    () -> search.inspect(names.get(0), pos, Optional.empty(), PAGE_SIZE).join(),
+                    () -> search.inspect(names.get(0), pos, Optional.empty(), PAGE_SIZE).join(), null,
                     LedgerBaseline.Params.none().bounds(ActionFilter.BlockBox.of(picks.x, picks.y, picks.z)), 1, ledger));
 
             // Pages by number: LedgerNet continues from the previous page's cursor (what "next page" does);
@@ -266,12 +268,20 @@ public final class FanOutBenchmark {
                 pageLedger.put(page, measure("ledger page " + page, () -> ledger.page(broad, page, PAGE_SIZE),
                         o.reps(), MIN_REPS));
             }
+            // Backend count: page 1 of the broad query over the first k backends.
+            Map<Integer, Stats> backendNet = new LinkedHashMap<>();
+            for (int k = 1; k <= names.size(); k++) {
+                List<String> first = names.subList(0, k);
+                backendNet.put(k, measure("net backends " + k, () -> chat(search, resolver, first, "action:block-break"),
+                        o.reps(), MIN_REPS));
+            }
             long countBroad = ledger.page(broad, 1, PAGE_SIZE).count();
-            rows.add(new Row("broad p1", "`action:block-break`, page 1", pageNet.get(1), pageLedger.get(1), countBroad,
+            rows.add(new Row("broad p1", "`action:block-break`, page 1", pageNet.get(1), backendNet.get(1), pageLedger.get(1),
+                    countBroad,
                     walk.get(0).rows().size(), walk.get(0).partial() ? "partial" : ""));
             MergedPage p50 = search.next(walk.get(48)).join();
             rows.add(new Row("broad p50", "`action:block-break`, page 50 (LedgerNet: next page from page 49's cursor)",
-                    pageNet.get(50), pageLedger.get(50), countBroad, p50.rows().size(), p50.partial() ? "partial" : ""));
+                    pageNet.get(50), null, pageLedger.get(50), countBroad, p50.rows().size(), p50.partial() ? "partial" : ""));
             // Jumping straight to page 50 = page 1 + 49 next pages; only timed when that fits the budget.
             Stats jump = null;
             if (pageNet.get(50).p50() * 50 * 3 < o.budgetSeconds() * 1000) {
@@ -284,17 +294,6 @@ public final class FanOutBenchmark {
                 }, Math.max(10, o.reps() / 5), 3);
             }
 
-            // Backend count: page 1 of the broad query over the first k backends.
-            Map<Integer, Stats> backendNet = new LinkedHashMap<>();
-            for (int k = 1; k <= names.size(); k++) {
-                if (k == names.size()) {
-                    backendNet.put(k, pageNet.get(1)); // the same search as page 1 over all backends
-                    continue;
-                }
-                List<String> first = names.subList(0, k);
-                backendNet.put(k, measure("net backends " + k, () -> chat(search, resolver, first, "action:block-break"),
-                        o.reps(), MIN_REPS));
-            }
             return new DialectResult(dialect, version, rows, pageNet, pageLedger, backendNet, jump, params);
         }
     }
@@ -329,13 +328,15 @@ public final class FanOutBenchmark {
         return fanOut.firstPage(filters, PAGE_SIZE).join();
     }
 
-    private Row row(String name, String description, Callable<MergedPage> net, LedgerBaseline.Params params, int page,
-                    LedgerBaseline ledger) throws Exception {
+    /** {@code netOne}: the same search on backend 1 only; null where the search targets one backend anyway. */
+    private Row row(String name, String description, Callable<MergedPage> net, Callable<MergedPage> netOne,
+                    LedgerBaseline.Params params, int page, LedgerBaseline ledger) throws Exception {
         MergedPage sample = net.call();
         LedgerBaseline.Result lr = ledger.page(params, page, PAGE_SIZE);
         Stats n = measure(name + " net", net, o.reps(), MIN_REPS);
+        Stats one = netOne == null ? n : measure(name + " net s1 only", netOne, o.reps(), MIN_REPS);
         Stats l = measure(name + " ledger", () -> ledger.page(params, page, PAGE_SIZE), o.reps(), MIN_REPS);
-        return new Row(name, description, n, l, lr.count(), sample.rows().size(),
+        return new Row(name, description, n, one, l, lr.count(), sample.rows().size(),
                 sample.partial() ? "partial: " + sample.missing() : "");
     }
 

@@ -26,14 +26,16 @@ final class Report {
         for (DialectResult r : results) {
             md.append("#### ").append(title(r.dialect())).append(" (").append(r.serverVersion()).append(")\n\n");
             md.append("Picked from the data: ").append(r.params()).append(".\n\n");
-            md.append("| Search | LedgerNet, ").append(o.backends()).append(" backends | n | Ledger, 1 backend"
-                    + " (lookups + COUNT + page) | COUNT + page only | LedgerNet ÷ Ledger (p50) | heap / search, LedgerNet"
-                    + " (p50, max) | rows | Ledger's COUNT on s1 |\n");
-            md.append("|---|---|---|---|---|---|---|---|---|\n");
+            md.append("| Search | LedgerNet, ").append(o.backends()).append(" backends | n | LedgerNet, s1 only"
+                    + " | Ledger, s1 (lookups + COUNT + page) | COUNT + page only | LedgerNet ÷ Ledger (p50) | heap / search,"
+                    + " LedgerNet (p50, max) | rows | Ledger's COUNT on s1 |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|\n");
             for (Row row : r.rows()) {
                 double ratio = row.ledgerNet().p50() / row.ledger().p50();
                 md.append("| ").append(row.search()).append(": ").append(row.description()).append(" | **")
                         .append(row.ledgerNet().ms()).append("** | ").append(row.ledgerNet().n()).append(" | ")
+                        .append(row.ledgerNetOne() == null ? "–" : row.ledgerNetOne() == row.ledgerNet() ? "(same)"
+                                : row.ledgerNetOne().ms()).append(" | ")
                         .append(row.ledger().ms()).append(" | ").append(row.ledger().queriesMs()).append(" | ")
                         .append(String.format(Locale.ROOT, "%.2f×", ratio)).append(" | ")
                         .append(FanOutBenchmark.kb(row.ledgerNet().allocP50())).append(", ")
