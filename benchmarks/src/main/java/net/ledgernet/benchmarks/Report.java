@@ -65,6 +65,11 @@ final class Report {
             Stats p50 = r.pageNet().get(50);
             md.append(String.format(Locale.ROOT, "%n%nPage 50 ÷ page 1 (p50): LedgerNet %.2f×, Ledger %.2f×. ",
                     p50.p50() / p1.p50(), r.pageLedger().get(50).p50() / r.pageLedger().get(1).p50()));
+            md.append(r.deepNet() == null ? String.format(Locale.ROOT, "Page %d was not measured (walking there"
+                    + " would take over two minutes). ", r.deepPage())
+                    : String.format(Locale.ROOT, "Page %d (next from page %d): LedgerNet %s ms (heap %s), Ledger %s ms. ",
+                    r.deepPage(), r.deepPage() - 1, r.deepNet().ms(), FanOutBenchmark.kb(r.deepNet().allocP50()),
+                    r.deepLedger().ms()));
             md.append(r.jump50() == null ? "Jumping straight to page 50 with LedgerNet (page 1 + 49 × next) was not"
                     + " timed: about 50 × the next-page time, over the budget.\n\n"
                     : String.format(Locale.ROOT, "Jumping straight to page 50 with LedgerNet (page 1 + 49 × next, n = %d):"
@@ -127,7 +132,8 @@ final class Report {
         int[] pages = FanOutBenchmark.PAGES;
         double lx0 = 70;
         double lx1 = 470;
-        axes(s, lx0, lx1, yMin, yMax, "page number", "Latency by page (4 backends vs Ledger on 1)");
+        axes(s, lx0, lx1, yMin, yMax, "page number (pages 1, 5, 10, 25, 50, 100; evenly spaced)",
+                "By page: LedgerNet next page (4 backends), Ledger COUNT + OFFSET (1)");
         for (int i = 0; i < pages.length; i++) {
             double x = lx0 + (lx1 - lx0) * i / (pages.length - 1);
             s.append(text(x, BOTTOM + 16, "middle", 12, "normal", String.valueOf(pages[i])));
@@ -147,7 +153,7 @@ final class Report {
         double rx0 = 560;
         double rx1 = 900;
         int n = o.backends();
-        axes(s, rx0, rx1, yMin, yMax, "backends searched", "Page 1 by number of backends");
+        axes(s, rx0, rx1, yMin, yMax, "backends searched", "Page 1 by backends (dashed: Ledger, 1 backend)");
         for (int k = 1; k <= n; k++) {
             double x = n == 1 ? rx0 : rx0 + (rx1 - rx0) * (k - 1) / (n - 1);
             s.append(text(x, BOTTOM + 16, "middle", 12, "normal", String.valueOf(k)));
