@@ -118,6 +118,17 @@ public record ActionFilter(
      * for every value. Times are encoded by the backend's codec.
      */
     public SqlFragment toSql(SqlDialect dialect, TimeCodec codec) {
+        return toSql(dialect, codec, false);
+    }
+
+    /**
+     * @param withoutIdIndexes write the lookup-id columns as {@code +column}, which keeps SQLite from
+     *                         choosing their indexes: for a broad filter, walking the time index newest
+     *                         first finds a page in a few rows, where an id index makes SQLite sort
+     *                         every match before the LIMIT (BENCHMARKS.md)
+     */
+    public SqlFragment toSql(SqlDialect dialect, TimeCodec codec, boolean withoutIdIndexes) {
+        java.util.function.UnaryOperator<String> col = c -> withoutIdIndexes ? "+" + c : c;
         if (noneMatch) {
             return new SqlFragment("1 = 0", List.of());
         }
@@ -142,22 +153,23 @@ public record ActionFilter(
             terms.add("rolled_back = ?");
             params.add(r);
         });
-        plain(terms, params, dialect.ledgerColumn("source"), sources, false);
-        plain(terms, params, "action_id", actions, false);
-        plain(terms, params, "world_id", worlds, false);
+        plain(terms, params, col.apply(dialect.ledgerColumn("source")), sources, false);
+        plain(terms, params, col.apply("action_id"), actions, false);
+        plain(terms, params, col.apply("world_id"), worlds, false);
         if (!objects.allowed.isEmpty()) {
-            terms.add("(object_id IN " + marks(objects.allowed) + " OR old_object_id IN " + marks(objects.allowed) + ")");
+            terms.add("(" + col.apply("object_id") + " IN " + marks(objects.allowed) + " OR "
+                    + col.apply("old_object_id") + " IN " + marks(objects.allowed) + ")");
             params.addAll(objects.allowed);
             params.addAll(objects.allowed);
         }
         if (!objects.denied.isEmpty()) {
-            terms.add("object_id NOT IN " + marks(objects.denied));
-            terms.add("old_object_id NOT IN " + marks(objects.denied));
+            terms.add(col.apply("object_id") + " NOT IN " + marks(objects.denied));
+            terms.add(col.apply("old_object_id") + " NOT IN " + marks(objects.denied));
             params.addAll(objects.denied);
             params.addAll(objects.denied);
         }
         // player_id is the only nullable column: Ledger's `<> x OR IS NULL` keeps environment rows.
-        plain(terms, params, "player_id", players, true);
+        plain(terms, params, col.apply("player_id"), players, true);
         return new SqlFragment(terms.isEmpty() ? "1 = 1" : String.join(" AND ", terms), params);
     }
 

@@ -167,23 +167,35 @@ public final class BackendReader implements AutoCloseable {
 
     // ---- keyset pages ----
 
-    /**
-     * The page query: newest first by {@code (time, id)}, strictly after {@code after} when given.
-     * The row-value comparison is spelled out, which every dialect plans well with the time index.
-     */
+    /** SQLite: a filter matching at least this many rows is paged by walking the time index. */
+    static final int SQLITE_BROAD_FILTER = 2000;
+
     static SqlFragment pageQuery(SqlDialect dialect, String actionsTable, TimeCodec codec, ActionFilter filter,
                                  Optional<KeysetPosition> after, int limit) {
+        return pageQuery(dialect, actionsTable, codec, filter, after, limit, false);
+    }
+
+    /**
+     * The page query: newest first by {@code (time, id)}, strictly after {@code after} when given.
+     * The row-value comparison is spelled out, led by a redundant {@code time <= ?}: PostgreSQL only
+     * turns that into a bound on the time index, and without it reads every row newer than the
+     * cursor on each page (BENCHMARKS.md).
+     */
+    static SqlFragment pageQuery(SqlDialect dialect, String actionsTable, TimeCodec codec, ActionFilter filter,
+                                 Optional<KeysetPosition> after, int limit, boolean withoutIdIndexes) {
         String time = dialect.ledgerColumn("time");
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < COLUMNS.length; i++) {
             sql.append(i == 0 ? "" : ", ").append(dialect.ledgerColumn(COLUMNS[i]));
         }
-        SqlFragment where = filter.toSql(dialect, codec);
+        SqlFragment where = filter.toSql(dialect, codec, withoutIdIndexes);
         sql.append(" FROM ").append(actionsTable).append(" WHERE ").append(where.sql());
         List<Object> params = new ArrayList<>(where.parameters());
         if (after.isPresent()) {
-            sql.append(" AND (").append(time).append(" < ? OR (").append(time).append(" = ? AND id < ?))");
+            sql.append(" AND ").append(time).append(" <= ? AND (").append(time).append(" < ? OR (").append(time)
+                    .append(" = ? AND id < ?))");
             Object stored = codec.storedParameter(after.get().storedTime());
+            params.add(stored);
             params.add(stored);
             params.add(stored);
             params.add(after.get().id());
@@ -248,7 +260,11 @@ public final class BackendReader implements AutoCloseable {
             return List.of();
         }
         Schema s = schema(connection);
-        SqlFragment query = pageQuery(database.dialect(), s.actions, codec, filter, after, limit);
+        // SQLite picks a lookup-id index for a broad filter and sorts every match before the LIMIT;
+        // a capped count (cheap: it stops at the cap) tells a broad filter from a selective one.
+        boolean broadOnSqlite = database.dialect() == SqlDialect.SQLITE
+                && countUpTo(connection, filter, SQLITE_BROAD_FILTER) >= SQLITE_BROAD_FILTER;
+        SqlFragment query = pageQuery(database.dialect(), s.actions, codec, filter, after, limit, broadOnSqlite);
         List<RawRow> raw = new ArrayList<>(limit);
         try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
             ps.setQueryTimeout(timeoutSeconds());
