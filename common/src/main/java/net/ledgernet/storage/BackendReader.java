@@ -260,11 +260,13 @@ public final class BackendReader implements AutoCloseable {
             return List.of();
         }
         Schema s = schema(connection);
-        // SQLite picks a lookup-id index for a broad filter and sorts every match before the LIMIT;
-        // a capped count (cheap: it stops at the cap) tells a broad filter from a selective one.
-        boolean broadOnSqlite = database.dialect() == SqlDialect.SQLITE
-                && countUpTo(connection, filter, SQLITE_BROAD_FILTER) >= SQLITE_BROAD_FILTER;
-        SqlFragment query = pageQuery(database.dialect(), s.actions, codec, filter, after, limit, broadOnSqlite);
+        // SQLite picks a lookup-id index for a broad filter and sorts every match before the LIMIT.
+        // Keeping those indexes out leaves it the location index for a block box, and the time index
+        // otherwise; a capped count (it stops at the cap) tells a broad filter from a selective one,
+        // which an id index still serves best.
+        boolean withoutIdIndexes = database.dialect() == SqlDialect.SQLITE && (filter.bounds().isPresent()
+                || countUpTo(connection, filter, SQLITE_BROAD_FILTER) >= SQLITE_BROAD_FILTER);
+        SqlFragment query = pageQuery(database.dialect(), s.actions, codec, filter, after, limit, withoutIdIndexes);
         List<RawRow> raw = new ArrayList<>(limit);
         try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
             ps.setQueryTimeout(timeoutSeconds());
