@@ -133,7 +133,7 @@ final class Report {
         double lx0 = 70;
         double lx1 = 470;
         axes(s, lx0, lx1, yMin, yMax, "page number (pages 1, 5, 10, 25, 50, 100; evenly spaced)",
-                "By page: LedgerNet next page (4 backends), Ledger COUNT + OFFSET (1)");
+                "By page (dashed: Ledger, 1 backend)");
         for (int i = 0; i < pages.length; i++) {
             double x = lx0 + (lx1 - lx0) * i / (pages.length - 1);
             s.append(text(x, BOTTOM + 16, "middle", 12, "normal", String.valueOf(pages[i])));
@@ -178,7 +178,7 @@ final class Report {
             s.append(text(lxLegend + 32, 419, "start", 12, "normal", title(r.dialect()) + " LedgerNet"));
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"432\" x2=\"%.1f\" y2=\"432\" stroke=\"%s\""
                     + " stroke-width=\"2\" stroke-dasharray=\"6 4\"/>%n", lxLegend, lxLegend + 26, c));
-            s.append(text(lxLegend + 32, 436, "start", 12, "normal", title(r.dialect()) + " Ledger (1 backend, COUNT + OFFSET)"));
+            s.append(text(lxLegend + 32, 436, "start", 12, "normal", title(r.dialect()) + " Ledger (COUNT + OFFSET)"));
             lxLegend += 300;
         }
         s.append("</svg>\n");
