@@ -28,6 +28,8 @@ public final class DimensionMap {
 
     private final String template;
     private final Map<String, String> namespaceByBackend;
+    /** backend -> the template's text before and after {dimension}, with {backend} filled in. */
+    private final Map<String, String[]> affixes;
     /** backend -> local -> network */
     private final Map<String, Map<String, String>> overrides;
     /** network -> (backend, local), for overrides only */
@@ -40,8 +42,10 @@ public final class DimensionMap {
     private DimensionMap(String template, List<String> backends, Map<String, Map<String, String>> overrides) {
         this.template = template;
         this.namespaceByBackend = new HashMap<>();
+        this.affixes = new HashMap<>();
         for (String backend : backends) {
             namespaceByBackend.put(backend, backend.toLowerCase(Locale.ROOT));
+            affixes.put(backend, affixes(template, backend.toLowerCase(Locale.ROOT)));
         }
         this.overrides = Map.copyOf(overrides);
         this.overriddenByNetworkId = new HashMap<>();
@@ -138,8 +142,21 @@ public final class DimensionMap {
                 return network;
             }
         }
-        String namespace = namespaceByBackend.getOrDefault(backend, backend.toLowerCase(Locale.ROOT));
-        return render(template, namespace, localId);
+        String[] parts = affixes.get(backend);
+        if (parts == null) {
+            return render(template, backend.toLowerCase(Locale.ROOT), localId);
+        }
+        return parts[0] + localToPath(localId) + parts[1];
+    }
+
+    /** The template around {dimension} for one backend; computed once, since every packet uses it. */
+    private static String[] affixes(String template, String backendNamespace) {
+        int d = template.indexOf(DIMENSION);
+        if (d < 0) {
+            return new String[] {template.replace(BACKEND, backendNamespace), ""};
+        }
+        return new String[] {template.substring(0, d).replace(BACKEND, backendNamespace),
+                template.substring(d + DIMENSION.length()).replace(BACKEND, backendNamespace)};
     }
 
     /** The backend dimension a network id stands for, if it is one. */
@@ -157,12 +174,9 @@ public final class DimensionMap {
     }
 
     private Optional<Dimension> parseTemplate(String networkId) {
-        int d = template.indexOf(DIMENSION);
-        String before = template.substring(0, d);
-        String after = template.substring(d + DIMENSION.length());
-        for (Map.Entry<String, String> entry : namespaceByBackend.entrySet()) {
-            String prefix = before.replace(BACKEND, entry.getValue());
-            String suffix = after.replace(BACKEND, entry.getValue());
+        for (Map.Entry<String, String[]> entry : affixes.entrySet()) {
+            String prefix = entry.getValue()[0];
+            String suffix = entry.getValue()[1];
             if (networkId.length() > prefix.length() + suffix.length()
                     && networkId.startsWith(prefix) && networkId.endsWith(suffix)) {
                 String path = networkId.substring(prefix.length(), networkId.length() - suffix.length());

@@ -76,8 +76,7 @@ public final class LedgerRouter {
      */
     public RouteDecision route(MessageOrigin origin, PlayerLink link, Optional<String> backend, LedgerChannel channel,
                                byte[] data) {
-        String who = origin == MessageOrigin.PLAYER ? "player " + link.player().name()
-                : "backend " + backend.orElse("?") + " (to " + link.player().name() + ")";
+        Who who = new Who(origin, link, backend);
         if (origin == MessageOrigin.PLAYER && !channel.clientToServer()) {
             return new RouteDecision.Drop(who + " sent " + channel.id() + ", which only backends may send");
         }
@@ -92,7 +91,7 @@ public final class LedgerRouter {
     // ---------------------------------------------------------------- client to server
 
     private RouteDecision fromClient(PlayerLink link, Optional<String> backend, LedgerChannel channel, byte[] data,
-                                     String who) {
+                                     Who who) {
         if (data.length > config.limits().maxPayloadBytes()) {
             String reason = who + " sent " + data.length + " bytes on " + channel.id() + " (limit "
                     + config.limits().maxPayloadBytes() + ")";
@@ -174,7 +173,7 @@ public final class LedgerRouter {
         return List.copyOf(types);
     }
 
-    private RouteDecision inspect(PlayerLink link, String backend, InspectC2S inspect, String who) {
+    private RouteDecision inspect(PlayerLink link, String backend, InspectC2S inspect, Who who) {
         if (!permissions.has(link.player().uuid(), backend, config.permissions().inspect())) {
             return Refuse.of(LedgerChannel.INSPECT, ResponseS2C.NO_PERMISSION, null,
                     who + " lacks " + config.permissions().inspect() + " on " + backend);
@@ -200,7 +199,7 @@ public final class LedgerRouter {
      * backend reads it as a search; otherwise it is answered from the databases of the backends it
      * targets on which the player holds the search node.
      */
-    private RouteDecision search(PlayerLink link, String backend, SearchC2S search, String who) {
+    private RouteDecision search(PlayerLink link, String backend, SearchC2S search, Who who) {
         String node = config.permissions().search();
         if (!permissions.has(link.player().uuid(), backend, node)) {
             return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.NO_PERMISSION, null, who + " lacks " + node + " on " + backend);
@@ -211,12 +210,17 @@ public final class LedgerRouter {
                     who + " sent an invalid search: " + invalid.message());
         }
         SearchStrings.ForBackend targets = (SearchStrings.ForBackend) rewritten;
-        Map<String, SearchQuery> permitted = new LinkedHashMap<>();
-        targets.queries().forEach((target, query) -> {
-            if (permissions.has(link.player().uuid(), target, node)) {
-                permitted.put(target, query);
+        Map<String, SearchQuery> permitted;
+        if (targets.otherBackends().isEmpty()) {
+            permitted = targets.queries(); // just the player's backend, whose node was checked above
+        } else {
+            permitted = new LinkedHashMap<>();
+            for (Map.Entry<String, SearchQuery> target : targets.queries().entrySet()) {
+                if (permissions.has(link.player().uuid(), target.getKey(), node)) {
+                    permitted.put(target.getKey(), target.getValue());
+                }
             }
-        });
+        }
         if (permitted.isEmpty()) {
             return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.NO_PERMISSION, null,
                     who + " lacks " + node + " on every server the search names");
@@ -224,7 +228,7 @@ public final class LedgerRouter {
         int pages = clampPages(search.pages());
         Optional<LayoutGeneration> generation = generation(backend);
         boolean readsSearchPackets = generation.isPresent() && generation.get() != LayoutGeneration.V3_1_3_2;
-        if (permitted.keySet().equals(Set.of(backend)) && targets.input().isPresent() && readsSearchPackets) {
+        if (targets.otherBackends().isEmpty() && targets.input().isPresent() && readsSearchPackets) {
             if (!limiter.tryTakeToken(link.player().uuid())) {
                 return busy(LedgerChannel.SEARCH, who);
             }
@@ -237,6 +241,7 @@ public final class LedgerRouter {
         }
         // Ledger 1.3.2-1.3.4 runs a search packet as a rollback, and an unknown version might be one:
         // such backends, like every search across servers, are answered from the databases.
+        permitted = new LinkedHashMap<>(permitted);
         permitted.keySet().retainAll(config.backends().keySet());
         if (permitted.isEmpty()) {
             return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR, backend + "'s Ledger cannot take search packets"
@@ -262,7 +267,7 @@ public final class LedgerRouter {
      * every Ledger version runs as documented, or a refusal.
      */
     private RouteDecision rollbackOrPurge(PlayerLink link, String backend, String verb, LedgerChannel channel,
-                                          String input, String who) {
+                                          String input, Who who) {
         String node = channel == LedgerChannel.PURGE ? config.permissions().purge() : config.permissions().rollback();
         if (!permissions.has(link.player().uuid(), backend, node)) {
             return Refuse.of(channel, ResponseS2C.NO_PERMISSION, null, who + " lacks " + node + " on " + backend);
@@ -310,7 +315,7 @@ public final class LedgerRouter {
     }
 
     /** LedgerNet's own {@code ledger:player}: answered from every backend the player may look players up on. */
-    private RouteDecision playerLookup(PlayerLink link, String backend, PlayerC2S lookup, String who) {
+    private RouteDecision playerLookup(PlayerLink link, String backend, PlayerC2S lookup, Who who) {
         String node = config.permissions().player();
         List<String> permitted = config.backends().keySet().stream()
                 .filter(target -> permissions.has(link.player().uuid(), target, node)).toList();
@@ -325,7 +330,7 @@ public final class LedgerRouter {
     // ---------------------------------------------------------------- server to client
 
     private RouteDecision fromBackend(PlayerLink link, Optional<String> backend, LedgerChannel channel, byte[] data,
-                                      String who) {
+                                      Who who) {
         switch (channel) {
             case HANDSHAKE -> {
                 try {
@@ -398,7 +403,16 @@ public final class LedgerRouter {
         return Math.max(0, Math.min(pages, config.limits().maxPages()));
     }
 
-    private static Refuse busy(LedgerChannel channel, String who) {
+    /** Who sent a message, for log lines: only turned into text when something is refused or dropped. */
+    private record Who(MessageOrigin origin, PlayerLink link, Optional<String> backend) {
+        @Override
+        public String toString() {
+            return origin == MessageOrigin.PLAYER ? "player " + link.player().name()
+                    : "backend " + backend.orElse("?") + " (to " + link.player().name() + ")";
+        }
+    }
+
+    private static Refuse busy(LedgerChannel channel, Who who) {
         return Refuse.of(channel, ResponseS2C.BUSY, null, who + " is over the request rate limit");
     }
 }

@@ -51,11 +51,17 @@ final class SearchStrings {
         } catch (SearchSyntaxException e) {
             return new Invalid(e.getMessage());
         }
+        WorldResolver resolver = WorldResolver.of(config.dimensionMap(), Optional.of(backend));
+        if (query.backends().isDefault() && namesOnly(query, backend, resolver)) {
+            // The common case (no backend: terms, every world: term on the player's own backend): the
+            // answer SearchTargets would give, without building its plan. The router runs this per packet.
+            SearchQuery local = query.localTo(backend, resolver).orElse(query);
+            return new ForBackend(Optional.of(local.equals(query) ? input : local.toLedgerString()), List.of(),
+                    Map.of(backend, local), query);
+        }
         // The player's backend may not be listed in config.yml; it is still where the request goes.
         Set<String> backends = new LinkedHashSet<>(config.backends().keySet());
         backends.add(backend);
-        // A client mod shows (and its user types) the current backend's native ids, and network ids.
-        WorldResolver resolver = WorldResolver.of(config.dimensionMap(), Optional.of(backend));
         SearchTargets.Targeting targeting = SearchTargets.forClientMod(query, backend, backends, resolver);
         if (targeting instanceof SearchTargets.Refused refused) {
             return new Invalid(refused.reason());
@@ -67,5 +73,21 @@ final class SearchStrings {
                 // Unchanged queries go on as the player wrote them; rewritten ones in canonical form.
                 .map(rewritten -> rewritten.equals(query) ? input : rewritten.toLedgerString());
         return new ForBackend(local, List.copyOf(others), targets.queries(), query);
+    }
+
+    /**
+     * Every {@code world:} term (allowed or denied) resolves to {@code backend}. A client mod shows,
+     * and its user types, the current backend's native ids and network ids; the resolver knows both.
+     */
+    private static boolean namesOnly(SearchQuery query, String backend, WorldResolver resolver) {
+        for (Set<String> ids : List.of(query.worlds().allowed(), query.worlds().denied())) {
+            for (String id : ids) {
+                Optional<net.ledgernet.dimension.DimensionMap.Dimension> dimension = resolver.resolve(id);
+                if (dimension.isEmpty() || !dimension.get().backend().equals(backend)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }
