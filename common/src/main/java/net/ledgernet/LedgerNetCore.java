@@ -375,9 +375,16 @@ public final class LedgerNetCore {
             logger.warn(prefix + "Ledger tables missing: " + String.join(", ", report.missing())
                     + ". Is this the database Ledger writes to?");
         } else {
-            logger.info(prefix + "Ledger database found, about " + report.newestActionId() + " actions"
-                    + (report.timeIndex() ? "" : "; no actions_time index (time-bounded searches will be slower;"
-                    + " Ledger 1.3.21+ creates it with [database] updateSchema = true)") + ".");
+            logger.info(prefix + "Ledger database found (schema of Ledger " + report.ledgerSchema() + "), about "
+                    + report.newestActionId() + " actions.");
+            if (!report.columnIndexes()) {
+                logger.warn(prefix + "no single-column indexes on actions (created before Ledger 1.3.0, which never"
+                        + " adds them to an existing database): searches by action, object, source or player scan the"
+                        + " table there.");
+            } else if (!report.timeIndex()) {
+                logger.warn(prefix + "no actions_time index: time-bounded searches and paging are slower there;"
+                        + " Ledger 1.3.21+ creates it with [database] updateSchema = true.");
+            }
         }
     }
 

@@ -30,7 +30,7 @@ final class Doctor {
     ExitCode run(LedgerNetConfig config) throws InterruptedException {
         Map<String, SchemaReport> reports = probeAll(config);
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"BACKEND", "DATABASE", "STATUS", "LATENCY", "ACTIONS", "TIME INDEX", "TIME ZONE"});
+        rows.add(new String[] {"BACKEND", "DATABASE", "STATUS", "LATENCY", "ACTIONS", "TIME INDEX", "TIME ZONE", "SCHEMA"});
         boolean allGood = true;
         for (BackendConfig backend : config.backends().values()) {
             SchemaReport report = reports.get(backend.name());
@@ -42,7 +42,8 @@ final class Doctor {
                     report.reachable() ? String.format(Locale.ROOT, "%.1f ms", report.latencyMillis()) : "-",
                     report.complete() ? "~" + report.newestActionId() : "-",
                     report.complete() ? (report.timeIndex() ? "yes" : "no") : "-",
-                    backend.timeZone().getId()});
+                    backend.timeZone().getId(),
+                    report.ledgerSchema()});
         }
         Table.print(out, rows);
         for (BackendConfig backend : config.backends().values()) {

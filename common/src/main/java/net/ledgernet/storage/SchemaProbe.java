@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Finds Ledger's tables in a backend database. Table names are discovered, not assumed: Ledger's
@@ -47,14 +49,15 @@ public final class SchemaProbe {
                     missing.add(table);
                 }
             }
-            boolean timeIndex = false;
+            Set<String> indexed = Set.of();
             long newest = 0;
             String actions = tables.get("actions");
             if (actions != null) {
-                timeIndex = hasTimeIndex(connection, database, actions);
+                indexed = indexedColumns(connection, database, actions);
                 newest = newestActionId(connection, database, actions);
             }
-            return new SchemaReport(true, latency, Map.copyOf(tables), List.copyOf(missing), timeIndex, newest,
+            return new SchemaReport(true, latency, Map.copyOf(tables), List.copyOf(missing), indexed.contains("time"),
+                    indexed.containsAll(Set.of("action_id", "object_id", "old_object_id", "player_id")), newest,
                     Optional.empty());
         } catch (SQLException | RuntimeException e) {
             return SchemaReport.unreachable(describe(e));
@@ -86,20 +89,21 @@ public final class SchemaProbe {
         return found;
     }
 
-    private static boolean hasTimeIndex(Connection connection, BackendDatabase database, String actions)
+    /** The lower-cased first column of every index on {@code actions}. */
+    private static Set<String> indexedColumns(Connection connection, BackendDatabase database, String actions)
             throws SQLException {
+        Set<String> columns = new HashSet<>();
         DatabaseMetaData meta = connection.getMetaData();
         try (ResultSet rs = meta.getIndexInfo(catalog(connection, database), schema(connection, database), actions,
                 false, true)) {
             while (rs.next()) {
                 String column = rs.getString("COLUMN_NAME");
-                short position = rs.getShort("ORDINAL_POSITION");
-                if (column != null && position == 1 && column.replace("\"", "").equalsIgnoreCase("time")) {
-                    return true;
+                if (column != null && rs.getShort("ORDINAL_POSITION") == 1) {
+                    columns.add(column.replace("\"", "").replace("`", "").toLowerCase(Locale.ROOT));
                 }
             }
         }
-        return false;
+        return columns;
     }
 
     private static long newestActionId(Connection connection, BackendDatabase database, String actions)

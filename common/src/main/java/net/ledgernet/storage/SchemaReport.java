@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param tables       Ledger's logical table name -> the name as found (casing differs per dialect)
  * @param missing      Ledger tables that were not found
  * @param timeIndex    the optional {@code actions_time} index exists (Ledger 1.3.21+, or updateSchema)
+ * @param columnIndexes the single-column indexes on {@code action_id}, {@code object_id} and friends
+ *                     exist (databases created by Ledger 1.3.0 or later)
  * @param newestActionId the highest {@code actions.id}: a cheap upper bound on the number of actions
  * @param error        why the database could not be probed, when it could not
  */
@@ -21,6 +23,7 @@ public record SchemaReport(
         Map<String, String> tables,
         List<String> missing,
         boolean timeIndex,
+        boolean columnIndexes,
         long newestActionId,
         Optional<String> error) {
 
@@ -29,7 +32,22 @@ public record SchemaReport(
             List.of("actions", "ActionIdentifiers", "ObjectIdentifiers", "worlds", "sources", "players");
 
     public static SchemaReport unreachable(String error) {
-        return new SchemaReport(false, 0, Map.of(), LEDGER_TABLES, false, 0, Optional.of(error));
+        return new SchemaReport(false, 0, Map.of(), LEDGER_TABLES, false, false, 0, Optional.of(error));
+    }
+
+    /**
+     * Which Ledger created the schema, as far as its indexes tell (there is no schema version table):
+     * 1.3.0 added single-column indexes, 1.3.21 the {@code actions_time} index. Ledger 1.3.13+ never
+     * adds indexes to an existing database, so an old database keeps its old indexes after upgrades.
+     */
+    public String ledgerSchema() {
+        if (!reachable || tables.get("actions") == null) {
+            return "-";
+        }
+        if (timeIndex) {
+            return "1.3.21+";
+        }
+        return columnIndexes ? "1.3.0-1.3.20" : "before 1.3.0";
     }
 
     /** Reachable and every Ledger table present. */

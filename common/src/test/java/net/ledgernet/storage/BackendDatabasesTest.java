@@ -70,6 +70,8 @@ class BackendDatabasesTest {
                 assertEquals(List.of(), report.missing());
                 assertEquals(LedgerSchema.storedTableName(dialect, "ActionIdentifiers"), report.tables().get("ActionIdentifiers"));
                 assertTrue(report.timeIndex());
+                assertTrue(report.columnIndexes());
+                assertEquals("1.3.21+", report.ledgerSchema());
                 assertEquals(500, report.newestActionId());
                 assertThat(report.latencyMillis()).isPositive();
             }
@@ -91,6 +93,7 @@ class BackendDatabasesTest {
                 SchemaReport oldReport = SchemaProbe.probe(databases.get("b_" + old.name()).orElseThrow());
                 assertTrue(oldReport.complete());
                 assertFalse(oldReport.timeIndex(), "a pre-1.3.21 database has no actions_time index");
+                assertEquals("1.3.0-1.3.20", oldReport.ledgerSchema());
 
                 SchemaReport emptyReport = SchemaProbe.probe(databases.get("b_" + empty.name()).orElseThrow());
                 assertTrue(emptyReport.reachable());
@@ -122,6 +125,24 @@ class BackendDatabasesTest {
                  var rs = s.executeQuery("SELECT COUNT(*) FROM worlds")) {
                 rs.next();
                 assertThat(rs.getInt(1)).as("nothing was deleted").isPositive();
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseCreatedBeforeLedger130IsToldApartByItsIndexes() throws Exception {
+        try (TestDatabase db = TestDatabase.create(SqlDialect.SQLITE)) {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                SampleNetworkGenerator.generate(c, SqlDialect.SQLITE, SampleSpec.defaults(6).withSize(5, 10).withTimeIndex(false));
+                for (String column : List.of("action_id", "object_id", "old_object_id", "source", "player_id")) {
+                    s.execute("DROP INDEX actions_" + column);
+                }
+            }
+            try (BackendDatabases databases = BackendDatabases.open(configFor(db).backends().values())) {
+                SchemaReport report = SchemaProbe.probe(databases.all().iterator().next());
+                assertTrue(report.complete());
+                assertFalse(report.columnIndexes());
+                assertEquals("before 1.3.0", report.ledgerSchema());
             }
         }
     }
