@@ -67,6 +67,7 @@ public final class LedgerNetCore {
     private volatile LedgerNetConfig config;
     private volatile String disabledReason;
     private volatile LedgerRouter router;
+    private volatile RequestLimiter limiter;
     private volatile PermissionPolicy permissions;
     private BackendDatabases databases;
     private volatile ActionFanOut fanOut;
@@ -116,7 +117,8 @@ public final class LedgerNetCore {
         fanOut = ActionFanOut.open(databases, FanOutSettings.defaults(config.limits()));
         networkSearch = new NetworkSearch(config, fanOut, Clock.systemUTC());
         permissions = PermissionPolicies.create(platform);
-        router = new LedgerRouter(config, permissions, new RequestLimiter(config.limits(), System::nanoTime));
+        limiter = new RequestLimiter(config.limits(), System::nanoTime);
+        router = new LedgerRouter(config, permissions, limiter);
         state = State.ENABLED;
         logger.info("LedgerNet " + LedgerNetVersion.get() + " enabled on " + platform.name() + " with "
                 + config.backends().size() + " backend(s) in " + databases.poolCount() + " connection pool(s);"
@@ -129,6 +131,7 @@ public final class LedgerNetCore {
         }
         state = State.DISABLED;
         router = null;
+        limiter = null;
         networkSearch = null;
         if (fanOut != null) {
             fanOut.close();
@@ -347,6 +350,11 @@ public final class LedgerNetCore {
     /** The readers behind the network search while enabled: their breakers and pools, for status output. */
     public Optional<ActionFanOut> fanOut() {
         return Optional.ofNullable(fanOut);
+    }
+
+    /** The request limits while enabled, shared by client-mod requests and {@code /lgn}. */
+    public Optional<RequestLimiter> requestLimiter() {
+        return Optional.ofNullable(limiter);
     }
 
     /** The router while enabled, for status output and tests. */

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import net.kyori.adventure.text.Component;
 import net.kyori.adventure.text.format.NamedTextColor;
 import net.ledgernet.LedgerNetCore;
+import net.ledgernet.routing.RequestLimiter;
 import net.ledgernet.command.NetworkQueries.ActionPage;
 import net.ledgernet.command.NetworkQueries.QueryException;
 import net.ledgernet.command.NetworkQueries.Viewer;
@@ -74,6 +75,10 @@ public final class LgnCommand {
 
         Sub(String usage) {
             this.usage = usage;
+        }
+
+        boolean readsDatabases() {
+            return this != STATUS && this != RELOAD;
         }
 
         String node(CommandPermissions p) {
@@ -155,6 +160,17 @@ public final class LgnCommand {
             sender.send(messages.render(Key.BUSY));
             return CompletableFuture.completedFuture(null);
         }
+        // Reading the databases counts against the same limits as client-mod requests.
+        Optional<RequestLimiter.Permit> permit = sub.get().readsDatabases()
+                ? core.requestLimiter().flatMap(limits -> sender.player()
+                        .map(uuid -> limits.tryAcquire(uuid, true)).orElseGet(limits::tryAcquireFanOut))
+                : Optional.of(() -> { });
+        if (permit.isEmpty()) {
+            running.remove(key);
+            sender.send(messages.render(Key.ERROR, text("message",
+                    "Too many requests right now (see limits: in config.yml); try again in a moment.")));
+            return CompletableFuture.completedFuture(null);
+        }
         List<String> rest = List.of(args).subList(1, args.length);
         CompletableFuture<Void> work;
         try {
@@ -171,6 +187,7 @@ public final class LgnCommand {
             });
         }
         return done.handle((ignored, error) -> {
+            permit.get().close();
             running.remove(key);
             if (error != null) {
                 fail(sender, messages, error);

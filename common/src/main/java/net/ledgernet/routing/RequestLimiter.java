@@ -59,6 +59,24 @@ public final class RequestLimiter {
         });
     }
 
+    /** A network-wide fan-out slot only: for the console, which has no bucket of its own. */
+    public Optional<Permit> tryAcquireFanOut() {
+        if (!fanOuts.tryAcquire()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Permit() {
+            private boolean closed;
+
+            @Override
+            public synchronized void close() {
+                if (!closed) {
+                    closed = true;
+                    fanOuts.release();
+                }
+            }
+        });
+    }
+
     /**
      * Takes only a token: for requests passed on to a backend, whose end the proxy does not see,
      * so they cannot hold an in-flight slot.

@@ -193,6 +193,32 @@ class LgnCommandTest {
     }
 
     @Test
+    void searchesCountAgainstThePlayersRateLimitLikeClientModRequests() {
+        try (FakeLuckPerms luckPerms = FakeLuckPerms.install()) {
+            start(StaffNetwork.config("", "limits:\n  rate-limit:\n    per-second: 0.01\n    burst: 2\n"),
+                    Duration.ofSeconds(30));
+            UUID mod = UUID.randomUUID();
+            for (String backend : StaffNetwork.BACKENDS) {
+                luckPerms.grant(mod, backend, "ledger.commands.search");
+            }
+            Sender sender = new Sender(mod, "ledgernet.command.search", "ledgernet.command.status");
+            run(sender, "search", "action:block-break");
+            run(sender, "page", "2");
+            assertThat(sender.text()).doesNotContain("Too many requests");
+            sender.clear();
+            run(sender, "search", "action:block-place");
+            assertEquals("[LedgerNet] Too many requests right now (see limits: in config.yml); try again in a moment.",
+                    sender.text());
+            sender.clear();
+            run(sender, "status");
+            assertThat(sender.text()).contains("survival ok").doesNotContain("Too many requests");
+            // The console has no bucket; it is held only by the network-wide cap on fan-outs.
+            Sender console = run(new Sender(null), "search", "action:block-place");
+            assertThat(console.text()).doesNotContain("Too many requests").contains("Page 1");
+        }
+    }
+
+    @Test
     void searchesLeaveOutTheBackendsWhereThePlayerLacksLedgersNode() {
         try (FakeLuckPerms luckPerms = FakeLuckPerms.install()) {
             start();
