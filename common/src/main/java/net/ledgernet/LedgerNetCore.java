@@ -165,11 +165,15 @@ public final class LedgerNetCore {
         } catch (InvalidConfigException e) {
             return Optional.of(e.getMessage());
         }
+        LedgerRouter previous = router;
         disable();
         config = fresh;
         disabledReason = null;
         state = State.LOADED;
         enable();
+        if (previous != null && router != null) {
+            router.carryOver(previous);
+        }
         logger.info("Reloaded " + configFile.path() + ".");
         return Optional.empty();
     }

@@ -379,6 +379,21 @@ public final class LedgerRouter {
         return Optional.of(handshakeFor(backend, session.clientHandshake().get()));
     }
 
+    /**
+     * Keeps what an earlier router learnt across a reload: the client handshakes (to replay on the
+     * next switch) and each backend's Ledger version, protocol and action types. Versions set in the
+     * new config.yml still win.
+     */
+    public void carryOver(LedgerRouter previous) {
+        sessions.putAll(previous.sessions);
+        previous.backends.forEach((name, old) -> {
+            if (old.learnedProtocol().isPresent() && old.learnedVersion().isPresent()) {
+                backends.compute(name, (n, state) -> (state == null ? BackendState.configured(n, Optional.empty()) : state)
+                        .learned(old.learnedProtocol().get(), old.learnedVersion().get(), old.actionTypes()));
+            }
+        });
+    }
+
     public void forget(UUID player) {
         sessions.remove(player);
         limiter.forget(player);

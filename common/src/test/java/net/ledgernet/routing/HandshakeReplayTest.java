@@ -99,6 +99,19 @@ class HandshakeReplayTest {
     }
 
     @Test
+    void aReloadKeepsTheClientsHandshakeAndWhatBackendsTold() {
+        fixture.fromPlayer("survival", LedgerChannel.HANDSHAKE, LedgerProtocol.encode(new HandshakeC2S("watson", "1", 3)));
+        fixture.fromBackend("survival", LedgerChannel.HANDSHAKE,
+                LedgerProtocol.encode(new HandshakeS2C(2, "1.2.10", List.of("block-break"))));
+        LedgerRouter reloaded = new LedgerRouter(fixture.config, fixture.grants,
+                new RequestLimiter(fixture.config.limits(), System::nanoTime));
+        assertEquals(Optional.empty(), reloaded.generation("survival"), "a new router knows nothing by itself");
+        reloaded.carryOver(fixture.router);
+        assertEquals(Optional.of(LayoutGeneration.V2), reloaded.generation("survival"));
+        assertEquals("watson", decode(reloaded.handshakeReplay(RouterFixture.ALEX, "creative").orElseThrow()).modId());
+    }
+
+    @Test
     void aMismatchedClientIsToldWhyAndNothingReachesTheBackend() {
         RouteDecision decision = fixture.fromPlayer("survival", LedgerChannel.HANDSHAKE,
                 LedgerProtocol.encode(new HandshakeC2S("oldmod", "0.1", 1)));
