@@ -62,6 +62,13 @@ public final class BackendDatabase {
     public record PoolUsage(int inUse, int size) {
     }
 
+    /** Tells the pool never to hand out {@code connection} again (it is being aborted). */
+    void evict(Connection connection) {
+        if (pool instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+            hikari.evictConnection(connection);
+        }
+    }
+
     /** A table name as it must appear in SQL: quoted, and qualified with the namespace if there is one. */
     public String qualify(String actualTableName) {
         String table = dialect().quote(actualTableName);

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -110,13 +111,22 @@ public final class BackendReader implements AutoCloseable {
                 breaker.onFailure();
             }
         });
+        AtomicReference<Connection> inUse = new AtomicReference<>();
         try {
             executor.execute(() -> {
                 if (result.isDone()) {
                     return; // timed out while queued: do not load the database for nobody
                 }
                 try (Connection connection = database.connection()) {
-                    result.complete(work.run(connection, this));
+                    inUse.set(connection);
+                    boundWait(connection, deadline);
+                    try {
+                        if (!result.isDone()) {
+                            result.complete(work.run(connection, this));
+                        }
+                    } finally {
+                        inUse.set(null);
+                    }
                 } catch (SQLException | RuntimeException e) {
                     result.completeExceptionally(new BackendUnavailableException(
                             new BackendFailure(BackendFailure.Reason.ERROR, SchemaProbe.describe(e)), e));
@@ -127,10 +137,58 @@ public final class BackendReader implements AutoCloseable {
                     "too many requests already waiting for this backend"), e));
             return reported;
         }
-        CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(() ->
-                result.completeExceptionally(new BackendUnavailableException(new BackendFailure(
-                        BackendFailure.Reason.TIMEOUT, "no answer within " + deadline.toMillis() + " ms"), null)));
+        CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            if (result.completeExceptionally(new BackendUnavailableException(new BackendFailure(
+                    BackendFailure.Reason.TIMEOUT, "no answer within " + deadline.toMillis() + " ms"), null))) {
+                abandon(inUse.get());
+            }
+        });
         return reported;
+    }
+
+    /**
+     * A query still running past its deadline holds one of this backend's few threads until the
+     * driver's socket timeout (query timeout + 5 s). Aborting its connection frees the thread sooner;
+     * the pool is told not to hand that connection out again. The abort runs on a thread of its own:
+     * MariaDB's driver first opens a new connection to send KILL, which can itself wait for the
+     * connection timeout when the server is unreachable.
+     */
+    private void abandon(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        database.evict(connection);
+        Thread aborter = new Thread(() -> {
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                // a driver without abort (SQLite, H2 files): the statement's query timeout still ends it
+            }
+        }, "LedgerNet-abort-" + backend());
+        aborter.setDaemon(true);
+        aborter.start();
+    }
+
+    /**
+     * Bounds how long the driver waits on the socket to a little past the deadline, so a stalled
+     * server frees this thread then, not at the socket timeout; aborting alone cannot, when the
+     * server is unreachable. The pool resets the timeout when the connection comes back.
+     */
+    private static void boundWait(Connection connection, Duration deadline) {
+        try {
+            connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE,
+                    deadline.plus(ABANDON_GRACE).toMillis()));
+        } catch (SQLException | RuntimeException e) {
+            // embedded databases have no network to wait on
+        }
+    }
+
+    /** How long past its deadline a request's socket may still wait. */
+    private static final Duration ABANDON_GRACE = Duration.ofSeconds(1);
+
+    /** Threads of this backend's executor running a request now: for tests of abandonment. */
+    int busyThreads() {
+        return executor.getActiveCount();
     }
 
     /** {@link #call} with the configured fan-out deadline. */

@@ -91,6 +91,36 @@ class OutageTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("servers")
+    void aQueryHangingPastTheDeadlineIsAbortedSoItsThreadIsFreeAgain(SqlDialect dialect) throws Exception {
+        int port = dialect == SqlDialect.MARIADB ? 3306 : 5432;
+        try (TestNetwork net = TestNetwork.create(dialect, List.of(TestNetwork.spec(33, 20, 100)));
+             TcpRelay relay = new TcpRelay("127.0.0.1", port)) {
+            TestNetwork.Member alpha = net.member("alpha");
+            String relayed = alpha.db().jdbcUrl().replace(":" + port + "/", ":" + relay.port() + "/");
+            // One connection, one thread, and a socket timeout far beyond the deadline (query timeout + 5 s).
+            Duration connectTimeout = Duration.ofSeconds(1);
+            try (BackendDatabases dbs = BackendDatabases.open(List.of(TestNetwork.config("alpha", dialect, relayed,
+                    ZoneId.of("UTC"), new PoolSettings(1, connectTimeout, Duration.ofSeconds(30)))));
+                 ActionFanOut fanOut = ActionFanOut.open(dbs, TestNetwork.settings(DEADLINE))) {
+                BackendReader reader = fanOut.reader("alpha").orElseThrow();
+                Map<String, ActionFilter> all = Map.of("alpha", ActionFilter.ALL);
+                assertThat(timed(fanOut, all).rows()).hasSize(20);
+
+                relay.stall(true);
+                assertEquals(Reason.TIMEOUT, timed(fanOut, all).missing().get("alpha").reason());
+                long start = System.nanoTime();
+                while (reader.busyThreads() > 0 && millisSince(start) < 10_000) {
+                    Thread.sleep(20);
+                }
+                assertEquals(0, reader.busyThreads(), "the hung query was aborted, not left waiting 35 s");
+                // Freed at the deadline plus one second of grace, at the latest (the abort can be quicker).
+                assertThat(millisSince(start)).isLessThan(1000 + 2 * SLACK_MS);
+            }
+        }
+    }
+
     private static MergedPage timed(ActionFanOut fanOut, Map<String, ActionFilter> filters) {
         long start = System.nanoTime();
         MergedPage page = fanOut.firstPage(filters, 20).join();
