@@ -4,7 +4,9 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +65,7 @@ public final class LedgerNetCore {
     private final ConfigFile configFile;
     private final ThrottledLog clientWarnings;
 
+    private final List<Runnable> enabledListeners = new CopyOnWriteArrayList<>();
     private volatile State state = State.NEW;
     private volatile LedgerNetConfig config;
     private volatile String disabledReason;
@@ -120,9 +123,18 @@ public final class LedgerNetCore {
         limiter = new RequestLimiter(config.limits(), System::nanoTime);
         router = new LedgerRouter(config, permissions, limiter);
         state = State.ENABLED;
+        enabledListeners.forEach(Runnable::run);
         logger.info("LedgerNet " + LedgerNetVersion.get() + " enabled on " + platform.name() + " with "
                 + config.backends().size() + " backend(s) in " + databases.poolCount() + " connection pool(s);"
                 + " permissions: " + permissions.describe() + ".");
+    }
+
+    /**
+     * Runs {@code listener} every time LedgerNet becomes enabled: at start, and after a reload that
+     * fixed a config.yml it could not start with. Platforms wire their interception here.
+     */
+    public void onEnabled(Runnable listener) {
+        enabledListeners.add(listener);
     }
 
     public synchronized void disable() {

@@ -63,9 +63,17 @@ final class BungeeBootstrap {
     }
 
     void enable() {
+        core.onEnabled(this::interceptOnce);
         core.enable();
-        if (core.state() != LedgerNetCore.State.ENABLED) {
-            return; // the reason is logged; the proxy runs on without LedgerNet
+        // Registered even when config.yml is broken (the reason is logged, the proxy runs on without
+        // LedgerNet): /lgn reload can then take the fixed file without a restart.
+        registerCommand();
+    }
+
+    /** Starts intercepting the first time LedgerNet is enabled, whether at start or after a reload. */
+    private synchronized void interceptOnce() {
+        if (listener != null) {
+            return;
         }
         // BungeeCord fires the event for every channel; registering announces ledger:* to clients,
         // which client mods wait for before they send anything.
@@ -74,7 +82,6 @@ final class BungeeBootstrap {
         }
         listener = new BungeePluginMessageListener(core);
         proxy.getPluginManager().registerListener(plugin, listener);
-        registerCommand();
     }
 
     /** {@code /lgn}, with Adventure components bridged to BungeeCord's chat by adventure-platform. */

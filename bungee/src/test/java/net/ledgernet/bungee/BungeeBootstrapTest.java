@@ -108,7 +108,10 @@ class BungeeBootstrapTest {
                 """);
         BungeeBootstrap bootstrap = new BungeeBootstrap(proxy, plugin, dataDirectory, logger);
         bootstrap.load();
-        bootstrap.enable();
+        try (var instance = org.mockito.Mockito.mockStatic(ProxyServer.class)) {
+            instance.when(ProxyServer::getInstance).thenReturn(proxy);
+            bootstrap.enable();
+        }
 
         assertEquals(LedgerNetCore.State.DISABLED, bootstrap.core().state());
         assertThat(logged).anySatisfy(r -> {
@@ -116,7 +119,15 @@ class BungeeBootstrapTest {
             assertThat(r.getMessage()).contains("backends.b: uses the same database as backend 'a'");
         });
         verify(proxy, never()).registerChannel(anyString());
-        verify(plugins, never()).registerListener(any(), any());
+        verify(plugins, never()).registerListener(any(), any(BungeePluginMessageListener.class));
+        verify(plugins).registerCommand(eq(plugin), any(BungeeLgnCommand.class));
+
+        // Fixed on disk, taken by /lgn reload: interception starts without a restart.
+        Files.writeString(dataDirectory.resolve("config.yml"),
+                "config-version: 1\nbackends:\n  a:\n    jdbc-url: \"jdbc:sqlite:same.sqlite\"\n");
+        assertEquals(java.util.Optional.empty(), bootstrap.core().reload());
+        verify(proxy).registerChannel("ledger:search");
+        verify(plugins).registerListener(eq(plugin), any(BungeePluginMessageListener.class));
         bootstrap.disable();
     }
 }

@@ -33,6 +33,7 @@ public final class LedgerNetVelocity {
     private final ProxyServer proxy;
     private final Injector injector;
     private LedgerNetCore core;
+    private boolean intercepting;
     private NetworkQueries queries;
     private CommandMeta commandMeta;
     private VelocityLgnCommand command;
@@ -48,15 +49,23 @@ public final class LedgerNetVelocity {
     void onProxyInitialize(ProxyInitializeEvent event) {
         core = injector.getInstance(LedgerNetCore.class);
         core.load();
+        core.onEnabled(this::interceptOnce);
         core.enable();
-        if (core.state() != LedgerNetCore.State.ENABLED) {
-            return; // the reason is logged; the proxy runs on without LedgerNet
+        // Registered even when config.yml is broken (the reason is logged, the proxy runs on without
+        // LedgerNet): /lgn reload can then take the fixed file without a restart.
+        registerCommand();
+    }
+
+    /** Starts intercepting the first time LedgerNet is enabled, whether at start or after a reload. */
+    private synchronized void interceptOnce() {
+        if (intercepting) {
+            return;
         }
+        intercepting = true;
         // Velocity fires PluginMessageEvent only for registered channels, and announces them to
         // clients and backends, which is what makes client mods send ledger:* at all.
         proxy.getChannelRegistrar().register(CHANNELS);
         proxy.getEventManager().register(this, new VelocityPluginMessageListener(core));
-        registerCommand();
     }
 
     /** {@code /lgn} (name and aliases from config.yml); {@code plugin(this)} runs it off the network threads. */

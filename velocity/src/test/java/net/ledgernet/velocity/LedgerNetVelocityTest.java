@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -104,6 +105,17 @@ class LedgerNetVelocityTest {
         verify(logger).error(contains("LedgerNet is disabled until config.yml is fixed"));
         verify(registrar, never()).register(any(ChannelIdentifier[].class));
         verify(events, never()).register(any(), any());
+        verify(proxy.getCommandManager()).register(any(), any(VelocityLgnCommand.class));
+
+        // Fixed on disk, taken by /lgn reload: interception starts without a restart.
+        Files.writeString(dataDirectory.resolve("config.yml"),
+                "config-version: 1\nbackends:\n  survival:\n    jdbc-url: \"jdbc:sqlite:survival.sqlite\"\n");
+        assertEquals(java.util.Optional.empty(), plugin.core().reload());
+        assertEquals(LedgerNetCore.State.ENABLED, plugin.core().state());
+        verify(registrar).register(any(ChannelIdentifier[].class));
+        verify(events).register(eq(plugin), any(VelocityPluginMessageListener.class));
+        plugin.core().reload();
+        verify(events, times(1)).register(eq(plugin), any(VelocityPluginMessageListener.class));
         plugin.onProxyShutdown(new ProxyShutdownEvent());
     }
 }
