@@ -72,6 +72,8 @@ class NetworkAnswerTest {
                 limits:
                   page-size: 8
                   max-pages: 3
+                object-tags:
+                  "minecraft:diamond_ores": [minecraft:diamond_ore, minecraft:deepslate_diamond_ore]
                 """);
         when(platform.name()).thenReturn("Test");
         when(platform.dataDirectory()).thenReturn(dir);
@@ -163,6 +165,36 @@ class NetworkAnswerTest {
             // creative's own worlds keep their native ids for a player on creative.
             assertThat(a.world().namespace()).isIn("minecraft", "mymod");
         });
+    }
+
+    @Test
+    void aTagListedInConfigIsAnsweredAndAnUnlistedOneIsRefusedWithTheReason() throws Exception {
+        Set<String> ores = Set.of("minecraft:diamond_ore", "minecraft:deepslate_diamond_ore");
+        long matching = 0;
+        for (SampleSpec spec : List.of(survivalSpec, creativeSpec)) {
+            SampleData data = SampleData.of(spec);
+            for (int i = 0; i < data.actionCount(); i++) {
+                if (ores.contains(data.action(i).object()) || ores.contains(data.action(i).oldObject())) {
+                    matching++;
+                }
+            }
+        }
+        List<RecordingLink.Sent> sent = request("survival", new SearchC2S("object:#diamond_ores backend:*", 3));
+        List<ActionS2C> actions = actions(sent);
+        assertEquals(Math.min(matching, 24), actions.size());
+        assertTrue(matching > 0, "the sample data has diamond ores");
+        assertThat(actions).allSatisfy(a -> assertThat(Set.of(a.oldObject().toString(), a.newObject().toString()))
+                .containsAnyElementsOf(ores));
+        assertEquals(ResponseS2C.COMPLETED, response(sent.get(sent.size() - 1)).code());
+
+        RecordingLink link = new RecordingLink(UUID.randomUUID(), "Staff", "survival");
+        core.onPluginMessage(MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:search",
+                LedgerProtocol.encode(new SearchC2S("object:#minecraft:logs backend:*", 1)));
+        for (int i = 0; i < 100 && link.told.isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(link.told).anySatisfy(told -> assertThat(told)
+                .contains("the object tag #minecraft:logs is not listed under object-tags"));
     }
 
     @Test

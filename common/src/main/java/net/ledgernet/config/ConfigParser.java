@@ -53,7 +53,7 @@ final class ConfigParser {
             return null;
         }
         known(root, "config-version", "database-servers", "backends", "dimensions", "permissions", "limits", "command",
-                "messages");
+                "messages", "object-tags");
 
         ConfigurationNode versionNode = root.node("config-version");
         int version = integer(versionNode, 0, Integer.MAX_VALUE, -1);
@@ -84,7 +84,46 @@ final class ConfigParser {
         Limits limits = limits(root.node("limits"));
         CommandSettings command = command(root.node("command"), messages(root.node("messages")));
 
-        return new LedgerNetConfig(version, java.util.Collections.unmodifiableMap(backends), dimensions, dimensionMap, permissions, limits, command);
+        Map<String, List<String>> objectTags = objectTags(root.node("object-tags"));
+        return new LedgerNetConfig(version, java.util.Collections.unmodifiableMap(backends), dimensions, dimensionMap,
+                permissions, limits, command, objectTags);
+    }
+
+    /** object-tags: tag id -> object ids, all identifiers, written with or without the minecraft: namespace. */
+    private Map<String, List<String>> objectTags(ConfigurationNode node) {
+        Map<String, List<String>> tags = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigurationNode> entry : children(node).entrySet()) {
+            ConfigurationNode members = entry.getValue();
+            String tag = identifierOrProblem(members, entry.getKey().startsWith("#") ? entry.getKey().substring(1)
+                    : entry.getKey(), "tag id");
+            if (!members.isList() || members.childrenList().isEmpty()) {
+                problem(members, "must be a list of object ids, e.g. [minecraft:diamond_ore, minecraft:deepslate_diamond_ore]");
+                continue;
+            }
+            List<String> ids = new ArrayList<>();
+            for (ConfigurationNode member : members.childrenList()) {
+                String text = requiredString(member);
+                String id = text == null ? null : identifierOrProblem(member, text, "object id");
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            if (tag != null && !tags.containsKey(tag)) {
+                tags.put(tag, List.copyOf(ids));
+            } else if (tag != null) {
+                problem(members, "tag " + tag + " is listed twice");
+            }
+        }
+        return java.util.Collections.unmodifiableMap(tags);
+    }
+
+    private String identifierOrProblem(ConfigurationNode node, String text, String what) {
+        try {
+            return net.ledgernet.protocol.Identifier.parse(text).toString();
+        } catch (IllegalArgumentException e) {
+            problem(node, "'" + text + "' is not a valid " + what + " (namespace:path, lower case a-z 0-9 _ . - /)");
+            return null;
+        }
     }
 
     // --- database servers and backends ---

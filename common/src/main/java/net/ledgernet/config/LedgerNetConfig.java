@@ -3,7 +3,12 @@ package net.ledgernet.config;
 import java.util.Map;
 import net.ledgernet.dimension.DimensionMap;
 
-/** A loaded and validated config.yml. Immutable; a reload produces a new one. */
+/**
+ * A loaded and validated config.yml. Immutable; a reload produces a new one.
+ *
+ * @param objectTags block tag id -> its object ids, for {@code object:#tag} in searches answered from
+ *                   the databases (the proxy has no game registry)
+ */
 public record LedgerNetConfig(
         int configVersion,
         Map<String, BackendConfig> backends,
@@ -11,7 +16,8 @@ public record LedgerNetConfig(
         DimensionMap dimensionMap,
         PermissionNodes permissions,
         Limits limits,
-        CommandSettings command) {
+        CommandSettings command,
+        Map<String, java.util.List<String>> objectTags) {
     /** The config-version this build writes and reads. */
     public static final int CURRENT_VERSION = 1;
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import net.ledgernet.protocol.Identifier;
 import net.ledgernet.protocol.LedgerPacket.ActionS2C;
 import net.ledgernet.protocol.LedgerPacket.PlayerS2C;
 import net.ledgernet.protocol.PayloadWriter;
+import net.ledgernet.search.ObjectRef;
 import net.ledgernet.search.SearchQuery;
 
 /**
@@ -75,6 +77,18 @@ public final class NetworkSearch {
 
     private CompletableFuture<MergedPage> resolveAndPage(Map<String, SearchQuery> queries,
                                                          Optional<ActionFilter.BlockBox> bounds, int pageSize) {
+        // Tags come from config.yml alone: an unlisted one is refused before any database is asked.
+        for (SearchQuery query : queries.values()) {
+            for (var objects : List.of(query.objects().allowed(), query.objects().denied())) {
+                for (ObjectRef object : objects) {
+                    if (object instanceof ObjectRef.Tag tag && !config.objectTags().containsKey(tag.id())) {
+                        return CompletableFuture.failedFuture(new SearchRefusedException("This search cannot be"
+                                + " answered from the databases: the object tag #" + tag.id() + " is not listed under"
+                                + " object-tags in LedgerNet's config.yml (the proxy has no game registry)."));
+                    }
+                }
+            }
+        }
         var now = clock.instant();
         Map<String, CompletableFuture<ActionFilter>> pending = new TreeMap<>();
         Map<String, BackendFailure> missing = new HashMap<>();
@@ -84,7 +98,8 @@ public final class NetworkSearch {
                 missing.put(backend, new BackendFailure(BackendFailure.Reason.UNKNOWN_BACKEND,
                         "no Ledger database configured for " + backend));
             } else {
-                pending.put(backend, reader.get().call((c, r) -> SearchResolver.resolve(query, bounds, now, c, r)));
+                pending.put(backend, reader.get().call((c, r) ->
+                        SearchResolver.resolve(query, bounds, now, config.objectTags(), c, r)));
             }
         });
         return CompletableFuture.allOf(pending.values().stream().map(f -> f.handle((v, e) -> null))
@@ -95,10 +110,6 @@ public final class NetworkSearch {
                         try {
                             filters.put(entry.getKey(), entry.getValue().join());
                         } catch (CompletionException e) {
-                            if (e.getCause() instanceof SearchResolver.UnanswerableQueryException u) {
-                                throw new SearchRefusedException("This search cannot be answered from the databases: "
-                                        + u.getMessage() + "; use /lg search on the server itself.");
-                            }
                             missing.put(entry.getKey(), e.getCause() instanceof BackendUnavailableException b
                                     ? b.failure()
                                     : new BackendFailure(BackendFailure.Reason.ERROR, String.valueOf(e.getCause())));

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -26,21 +28,13 @@ final class SearchResolver {
     private SearchResolver() {
     }
 
-    /** Thrown for a query the database alone cannot answer (block tags need the server's registry). */
-    static final class UnanswerableQueryException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UnanswerableQueryException(String message) {
-            super(message, null, false, false);
-        }
-    }
-
+    /**
+     * @param objectTags tag id -> object ids (config.yml's object-tags); a tag not listed there cannot
+     *                   be answered, since the proxy has no game registry
+     */
     static ActionFilter resolve(SearchQuery query, Optional<ActionFilter.BlockBox> bounds, Instant now,
-                                Connection connection, BackendReader reader) throws SQLException {
-        if (query.objects().allowed().stream().anyMatch(ObjectRef.Tag.class::isInstance)
-                || query.objects().denied().stream().anyMatch(ObjectRef.Tag.class::isInstance)) {
-            throw new UnanswerableQueryException("object tags (#...) need the server's registry");
-        }
+                                Map<String, List<String>> objectTags, Connection connection, BackendReader reader)
+            throws SQLException {
         ActionFilter.Builder filter = ActionFilter.builder();
         bounds.ifPresent(filter::bounds);
         query.after().ifPresent(after -> filter.after(now.minus(after)));
@@ -49,8 +43,8 @@ final class SearchResolver {
 
         Optional<IdSet> actions = ids(query.actions(), LookupTable.Kind.ACTION, connection, reader);
         Optional<IdSet> worlds = ids(query.worlds(), LookupTable.Kind.WORLD, connection, reader);
-        Optional<IdSet> objects = ids(query.objects().map(o -> ((ObjectRef.Id) o).id()), LookupTable.Kind.OBJECT,
-                connection, reader);
+        Optional<IdSet> objects = ids(expandTags(query.objects(), objectTags), LookupTable.Kind.OBJECT, connection,
+                reader);
         Filter<String> named = Filter.<String>none();
         Filter<String> players = Filter.<String>none();
         for (Source source : query.sources().allowed()) {
@@ -74,6 +68,35 @@ final class SearchResolver {
         }
         return filter.actions(actions.get()).worlds(worlds.get()).objects(objects.get()).sources(sources.get())
                 .players(playerIds.get()).build();
+    }
+
+    /** Object ids and tags as object ids only: each tag becomes its members (allowed or denied alike). */
+    private static Filter<String> expandTags(Filter<ObjectRef> objects, Map<String, List<String>> objectTags) {
+        Filter<String> out = Filter.none();
+        for (ObjectRef object : objects.allowed()) {
+            for (String id : members(object, objectTags)) {
+                out = out.andAllow(id);
+            }
+        }
+        for (ObjectRef object : objects.denied()) {
+            for (String id : members(object, objectTags)) {
+                out = out.andDeny(id);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> members(ObjectRef object, Map<String, List<String>> objectTags) {
+        if (object instanceof ObjectRef.Id id) {
+            return List.of(id.id());
+        }
+        String tag = ((ObjectRef.Tag) object).id();
+        List<String> members = objectTags.get(tag);
+        if (members == null) {
+            // NetworkSearch refuses such a query before asking any database.
+            throw new IllegalStateException("object tag #" + tag + " is not in object-tags");
+        }
+        return members;
     }
 
     /** The ids of a filter's values; empty when it allows values of which none exists here. */

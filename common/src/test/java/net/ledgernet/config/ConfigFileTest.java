@@ -74,6 +74,15 @@ class ConfigFileTest {
         assertEquals(5, config.limits().maxPages());
         assertEquals(32767, config.limits().maxPayloadBytes());
         assertEquals("creative:overworld", config.dimensionMap().toNetwork("creative", "minecraft:overworld"));
+        assertEquals(List.of("minecraft:diamond_ore", "minecraft:deepslate_diamond_ore"),
+                config.objectTags().get("minecraft:diamond_ores"));
+    }
+
+    @Test
+    void objectTagsAreIdentifiersWithOrWithoutTheDefaultNamespace() throws Exception {
+        LedgerNetConfig config = load("config-version: 1\nbackends:\n  a:\n    jdbc-url: \"jdbc:sqlite:a.sqlite\"\n"
+                + "object-tags:\n  \"#mymod:gems\": [mymod:ruby, sapphire]\n");
+        assertEquals(java.util.Map.of("mymod:gems", List.of("mymod:ruby", "minecraft:sapphire")), config.objectTags());
     }
 
     @Test
@@ -235,6 +244,12 @@ class ConfigFileTest {
                         "config-version", "written by a newer LedgerNet"),
                 Arguments.of("missing config-version", backend, "config-version", "missing"),
                 Arguments.of("no backends", "config-version: 1\nbackends: {}\n", "backends", "no backends"),
+                Arguments.of("object tag member not an identifier", "config-version: 1\n" + backend
+                                + "object-tags:\n  \"minecraft:logs\": [\"Oak Log\"]\n",
+                        "object-tags.\"minecraft:logs\".0", "not a valid object id"),
+                Arguments.of("object tag without members", "config-version: 1\n" + backend
+                                + "object-tags:\n  \"minecraft:logs\": []\n",
+                        "object-tags.\"minecraft:logs\"", "must be a list of object ids"),
                 Arguments.of("not YAML", "config-version: 1\nbackends: [unclosed\n", "(file)", "not valid YAML"));
     }
 
