@@ -27,7 +27,7 @@ final class DemoNetwork {
             if (!dialect.embedded()) {
                 continue;
             }
-            Path base = Path.of(fileLocation(backend.database().jdbcUrl(), dialect));
+            Path base = backend.database().file().orElseThrow(); // file databases always have one
             // A seed per backend name: the same demo every time, different activity on each backend.
             SampleSpec defaults = SampleSpec.defaults(backend.name().hashCode());
             SampleSpec spec = defaults.withTime(defaults.days(), defaults.end(), backend.timeZone());
@@ -42,12 +42,5 @@ final class DemoNetwork {
                 throw new IOException(backend.name() + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    /** The file part of a resolved jdbc:sqlite: or jdbc:h2: URL (options cut off). */
-    static String fileLocation(String jdbcUrl, SqlDialect dialect) {
-        String rest = jdbcUrl.substring(dialect.urlPrefix().length());
-        int options = rest.indexOf(dialect == SqlDialect.H2 ? ';' : '?');
-        return options < 0 ? rest : rest.substring(0, options);
     }
 }
