@@ -35,7 +35,7 @@ public final class RequestLimiter {
      * request fans out. Empty if any of them is exhausted; then nothing is taken.
      */
     public Optional<Permit> tryAcquire(UUID player, boolean fanOut) {
-        Bucket bucket = buckets.computeIfAbsent(player, uuid -> new Bucket(limits.rateBurst(), nanoClock.getAsLong()));
+        Bucket bucket = bucket(player);
         if (!bucket.tryTake(nanoClock.getAsLong())) {
             return Optional.empty();
         }
@@ -43,38 +43,12 @@ public final class RequestLimiter {
             bucket.release();
             return Optional.empty();
         }
-        return Optional.of(new Permit() {
-            private boolean closed;
-
-            @Override
-            public synchronized void close() {
-                if (!closed) {
-                    closed = true;
-                    bucket.release();
-                    if (fanOut) {
-                        fanOuts.release();
-                    }
-                }
-            }
-        });
+        return Optional.of(new Slots(bucket, fanOut));
     }
 
     /** A network-wide fan-out slot only: for the console, which has no bucket of its own. */
     public Optional<Permit> tryAcquireFanOut() {
-        if (!fanOuts.tryAcquire()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Permit() {
-            private boolean closed;
-
-            @Override
-            public synchronized void close() {
-                if (!closed) {
-                    closed = true;
-                    fanOuts.release();
-                }
-            }
-        });
+        return fanOuts.tryAcquire() ? Optional.of(new Slots(null, true)) : Optional.empty();
     }
 
     /**
@@ -82,12 +56,41 @@ public final class RequestLimiter {
      * so they cannot hold an in-flight slot.
      */
     public boolean tryTakeToken(UUID player) {
-        Bucket bucket = buckets.computeIfAbsent(player, uuid -> new Bucket(limits.rateBurst(), nanoClock.getAsLong()));
+        Bucket bucket = bucket(player);
         boolean taken = bucket.tryTake(nanoClock.getAsLong());
         if (taken) {
             bucket.release();
         }
         return taken;
+    }
+
+    private Bucket bucket(UUID player) {
+        return buckets.computeIfAbsent(player, uuid -> new Bucket(limits.rateBurst(), nanoClock.getAsLong()));
+    }
+
+    /** The slots one permit holds: a player's in-flight slot (none for the console) and maybe a fan-out slot. */
+    private final class Slots implements Permit {
+        private final Bucket bucket;
+        private final boolean fanOut;
+        private boolean closed;
+
+        Slots(Bucket bucket, boolean fanOut) {
+            this.bucket = bucket;
+            this.fanOut = fanOut;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                if (bucket != null) {
+                    bucket.release();
+                }
+                if (fanOut) {
+                    fanOuts.release();
+                }
+            }
+        }
     }
 
     public void forget(UUID player) {
