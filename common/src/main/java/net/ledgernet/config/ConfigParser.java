@@ -238,9 +238,9 @@ final class ConfigParser {
                         ? "schema" : "database") + " name (letters, digits, _ and $; at most 64)");
                 return null;
             }
-            String identity = server.dialect().mysqlLike()
-                    ? "mysql://" + server.hostPort() + "/" + database.toLowerCase(Locale.ROOT)
-                    : "postgresql://" + server.hostPort() + "/" + server.urlDatabase() + "/" + database;
+            // On a shared server the backend's name is the database (MariaDB/MySQL) or the schema (PostgreSQL).
+            String identity = identity(server.dialect(), server.hostPort(),
+                    server.dialect().mysqlLike() ? database : server.urlDatabase(), database);
             return new DatabaseTarget("server:" + serverName, server.dialect(), server.url(), server.user(),
                     server.password(), server.pool(), Optional.of(database), identity, Optional.empty());
         }
@@ -276,11 +276,19 @@ final class ConfigParser {
             return null;
         }
         String database = m.group(4);
-        String identity = dialect.get().mysqlLike()
-                ? "mysql://" + hostPort(m, dialect.get()) + "/" + database.toLowerCase(Locale.ROOT)
-                : "postgresql://" + hostPort(m, dialect.get()) + "/" + database + "/" + postgresSchema(m.group(5));
+        String identity = identity(dialect.get(), hostPort(m, dialect.get()), database, postgresSchema(m.group(5)));
         return new DatabaseTarget("backend:" + name, dialect.get(), url, user, password, pool, Optional.empty(), identity,
                 Optional.empty());
+    }
+
+    /**
+     * A name for the database itself, the same however config.yml reaches it (shared server or own
+     * URL): MariaDB/MySQL database names are case-insensitive here; PostgreSQL has database and schema.
+     */
+    private static String identity(SqlDialect dialect, String hostPort, String database, String schema) {
+        return dialect.mysqlLike()
+                ? "mysql://" + hostPort + "/" + database.toLowerCase(Locale.ROOT) // MySQL's schema is its database
+                : "postgresql://" + hostPort + "/" + database + "/" + schema;
     }
 
     /** The file a jdbc:sqlite: or jdbc:h2: URL names, resolved against the config folder. */
