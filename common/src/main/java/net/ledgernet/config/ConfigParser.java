@@ -1,5 +1,7 @@
 package net.ledgernet.config;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.ledgernet.dimension.DimensionMap;
@@ -29,15 +32,50 @@ final class ConfigParser {
     private static final Pattern PERMISSION = Pattern.compile("[a-z0-9_\\-]+(\\.[a-z0-9_\\-*]+)*");
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_\\-]{1,32}");
     private static final Pattern LEDGER_VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}(\\.\\d{1,4})?([-+][A-Za-z0-9.+\\-]{1,40})?");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    /** Any number of digits: a huge amount is reported as too long, never overflows. */
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     /** jdbc:mariadb://host[:port][/database][?params] and the like; host may be [ipv6]. */
     private static final Pattern SERVER_URL = Pattern.compile(
-            "jdbc:(mariadb|mysql|postgresql)://(\\[[^\\]]+\\]|[^:/?#\\[\\]]+)(?::(\\d{1,5}))?(?:/([^?#]*))?(?:\\?(.*))?",
+            "jdbc:(mariadb|mysql|postgresql)://(\\[[^\\]]+\\]|[^:/?#\\[\\]@]+)(?::(\\d+))?(?:/([^?#]*))?(?:\\?(.*))?",
             Pattern.CASE_INSENSITIVE);
+    /** In an unsupported URL, whatever stands between a ':' and an '@' may be a password. */
+    private static final Pattern CREDENTIALS_BEFORE_AT = Pattern.compile("(?<=:)[^:@]+(?=@)");
+    /** H2 appends it to the name in the URL itself. */
+    private static final String H2_SUFFIX = ".mv.db";
+
+    // Bounds of every number in config.yml, each checked with its key named. Lower bounds keep a
+    // setting meaningful; upper bounds keep a typo (3000000h, pool-size: 6000) from exhausting the
+    // proxy or a database, or overflowing arithmetic later (Duration.toNanos() overflows at ~292 years).
+    static final int MIN_POOL_SIZE = 1;
+    static final int MAX_POOL_SIZE = 64;
+    /** HikariCP's own minimum. */
+    static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+    /** Connecting takes milliseconds when the server is up; waiting longer only delays "down". */
+    static final Duration MAX_CONNECTION_TIMEOUT = Duration.ofMinutes(1);
+    static final Duration MIN_QUERY_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration MAX_QUERY_TIMEOUT = Duration.ofMinutes(10);
+    static final int MAX_PAGES = 100;
+    static final int MAX_PAGE_SIZE = 100;
+    static final BigDecimal MIN_RATE = new BigDecimal("0.01");
+    static final BigDecimal MAX_RATE = new BigDecimal("1000");
+    static final int MAX_BURST = 1000;
+    static final int MAX_IN_FLIGHT_PER_PLAYER = 16;
+    static final int MAX_FAN_OUTS_IN_FLIGHT = 256;
+    /** Room for the smallest Ledger message (a search with a short string). */
+    static final int MIN_PAYLOAD_BYTES = 64;
+    /** At least {@link #MIN_CONNECTION_TIMEOUT}, so a connection-timeout can always fit within it. */
+    static final Duration MIN_BACKEND_DEADLINE = Duration.ofMillis(250);
+    static final Duration MAX_BACKEND_DEADLINE = Duration.ofMinutes(10);
+    static final Duration DEFAULT_BACKEND_DEADLINE = Duration.ofSeconds(3);
+    static final int MAX_PORT = 65535;
     private static final Set<String> RESERVED_COMMANDS = Set.of("lg", "ledger");
 
     private final Path baseDirectory;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    /** limits.backend-deadline, read before the pools: a connection-timeout must fit within it. */
+    private Duration backendDeadline = DEFAULT_BACKEND_DEADLINE;
+    /** How the deadline was set, for the connection-timeout check; null when it is itself wrong. */
+    private String deadlineSource = ", the default";
 
     ConfigParser(Path baseDirectory) {
         this.baseDirectory = baseDirectory;
@@ -56,15 +94,26 @@ final class ConfigParser {
                 "messages", "object-tags");
 
         ConfigurationNode versionNode = root.node("config-version");
-        int version = integer(versionNode, 0, Integer.MAX_VALUE, -1);
+        int version = -1;
+        BigInteger versionNumber = versionNode.virtual() ? null : wholeNumber(versionNode);
         if (versionNode.virtual()) {
             problem(versionNode, "missing; this file should start with config-version: " + LedgerNetConfig.CURRENT_VERSION);
-        } else if (version > LedgerNetConfig.CURRENT_VERSION) {
-            problem(versionNode, version + " was written by a newer LedgerNet (this one reads "
+        } else if (versionNumber == null) {
+            problem(versionNode, "must be a whole number; this file should start with config-version: "
+                    + LedgerNetConfig.CURRENT_VERSION);
+        } else if (versionNumber.compareTo(BigInteger.valueOf(LedgerNetConfig.CURRENT_VERSION)) > 0) {
+            problem(versionNode, versionNumber + " was written by a newer LedgerNet (this one reads "
                     + LedgerNetConfig.CURRENT_VERSION + "); update LedgerNet or restore your previous config.yml");
-        } else if (version >= 0 && version < LedgerNetConfig.CURRENT_VERSION) {
-            problem(versionNode, "unknown version " + version + " (this LedgerNet reads " + LedgerNetConfig.CURRENT_VERSION + ")");
+        } else if (versionNumber.compareTo(BigInteger.valueOf(LedgerNetConfig.CURRENT_VERSION)) < 0) {
+            problem(versionNode, "unknown version " + versionNumber + " (this LedgerNet reads "
+                    + LedgerNetConfig.CURRENT_VERSION + ")");
+        } else {
+            version = versionNumber.intValue();
         }
+
+        // Read first (problems kept for their place below): the pools' connection-timeout must fit within the deadline.
+        List<ConfigProblem> limitProblems = new ArrayList<>();
+        Limits limits = deferringProblems(limitProblems, () -> limits(root.node("limits")));
 
         Map<String, ServerEntry> servers = databaseServers(root.node("database-servers"));
         Map<String, BackendConfig> backends = backends(root.node("backends"), servers);
@@ -81,7 +130,7 @@ final class ConfigParser {
         DimensionSettings dimensions = new DimensionSettings(template, keepNative, overrides);
 
         PermissionNodes permissions = permissions(root.node("permissions"));
-        Limits limits = limits(root.node("limits"));
+        problems.addAll(limitProblems);
         CommandSettings command = command(root.node("command"), messages(root.node("messages")));
 
         Map<String, List<String>> objectTags = objectTags(root.node("object-tags"));
@@ -151,10 +200,17 @@ final class ConfigParser {
             }
             Matcher m = SERVER_URL.matcher(url);
             Optional<SqlDialect> dialect = SqlDialect.ofJdbcUrl(url);
+            if (dialect.isPresent() && !dialect.get().embedded() && hasUserInfo(url)) {
+                problem(urlNode, userInfoProblem(url));
+                continue;
+            }
             if (dialect.isEmpty() || dialect.get().embedded() || !m.matches()) {
-                problem(urlNode, "'" + url + "' is not a JDBC URL of a database server; expected e.g."
+                problem(urlNode, "'" + DatabaseTarget.redact(url) + "' is not a JDBC URL of a database server; expected e.g."
                         + " jdbc:mariadb://host:3306/, jdbc:mysql://host:3306/ or jdbc:postgresql://host:5432/database"
                         + " (SQLite and H2 files go directly on a backend as jdbc-url)");
+                continue;
+            }
+            if (!portInRange(urlNode, url, m)) {
                 continue;
             }
             String database = m.group(4) == null ? "" : m.group(4);
@@ -253,8 +309,8 @@ final class ConfigParser {
         }
         Optional<SqlDialect> dialect = SqlDialect.ofJdbcUrl(url);
         if (dialect.isEmpty()) {
-            problem(urlNode, "'" + url + "' is not a supported JDBC URL; expected jdbc:sqlite:, jdbc:h2:, jdbc:mariadb:,"
-                    + " jdbc:mysql: or jdbc:postgresql:");
+            problem(urlNode, "'" + unsupportedUrl(url) + "' is not a supported JDBC URL; expected jdbc:sqlite:,"
+                    + " jdbc:h2:, jdbc:mariadb:, jdbc:mysql: or jdbc:postgresql:");
             return null;
         }
         PoolSettings pool = pool(backend, dialect.get().embedded() ? PoolSettings.EMBEDDED_DEFAULTS : PoolSettings.DEFAULTS);
@@ -269,10 +325,17 @@ final class ConfigParser {
             return new DatabaseTarget("backend:" + name, dialect.get(), resolved, user, password, pool,
                     Optional.empty(), "file:" + file, Optional.of(file));
         }
+        if (hasUserInfo(url)) {
+            problem(urlNode, userInfoProblem(url));
+            return null;
+        }
         Matcher m = SERVER_URL.matcher(url);
         if (!m.matches() || m.group(4) == null || m.group(4).isEmpty()) {
-            problem(urlNode, "'" + url + "' must name the backend's database, e.g. jdbc:"
+            problem(urlNode, "'" + DatabaseTarget.redact(url) + "' must name the backend's database, e.g. jdbc:"
                     + dialect.get().name().toLowerCase(Locale.ROOT) + "://host/ledger_" + name.toLowerCase(Locale.ROOT));
+            return null;
+        }
+        if (!portInRange(urlNode, url, m)) {
             return null;
         }
         String database = m.group(4);
@@ -299,9 +362,13 @@ final class ConfigParser {
         if (dialect == SqlDialect.H2 && location.startsWith("file:")) {
             location = location.substring("file:".length());
         }
-        if (location.isEmpty() || location.startsWith(":memory:") || location.startsWith("mem:")
+        if (dialect == SqlDialect.H2 && location.toLowerCase(Locale.ROOT).endsWith(H2_SUFFIX)) {
+            // H2 appends .mv.db itself: jdbc:h2:data/ledger.mv.db would open data/ledger.mv.db.mv.db.
+            location = location.substring(0, location.length() - H2_SUFFIX.length());
+        }
+        if (location.isEmpty() || location.endsWith("/") || location.startsWith(":memory:") || location.startsWith("mem:")
                 || location.startsWith("tcp:") || location.startsWith("ssl:") || location.startsWith("file::memory")) {
-            problem(urlNode, "'" + url + "' must name a database file (in-memory and remote "
+            problem(urlNode, "'" + DatabaseTarget.redact(url) + "' must name a database file (in-memory and remote "
                     + dialect.displayName() + " URLs cannot hold a backend's Ledger data)");
             return null;
         }
@@ -312,6 +379,41 @@ final class ConfigParser {
             problem(urlNode, "'" + location + "' is not a valid file path");
             return null;
         }
+    }
+
+    /** user:password@ (or user@) in a server URL; the drivers take them from user: and password: instead. */
+    private static boolean hasUserInfo(String url) {
+        int authority = url.indexOf("//");
+        int query = url.indexOf('?');
+        int at = authority < 0 ? -1 : url.indexOf('@', authority + 2);
+        return at >= 0 && (query < 0 || at < query); // not up to the first '/': a password may hold one
+    }
+
+    /**
+     * An unsupported URL, with any password masked: its layout is unknown, so besides what
+     * {@link DatabaseTarget#redact} masks, whatever stands between a ':' and an '@' is masked too
+     * (jdbc:oracle:thin:scott/tiger@host becomes jdbc:oracle:thin:***@host).
+     */
+    private static String unsupportedUrl(String url) {
+        return CREDENTIALS_BEFORE_AT.matcher(DatabaseTarget.redact(url)).replaceAll("***");
+    }
+
+    private static String userInfoProblem(String url) {
+        return "'" + DatabaseTarget.redact(url) + "' has a user in the URL; put it under user: and password: instead";
+    }
+
+    /** The port of a server URL, 1 to 65535 (the pattern takes any digits, so a typo is named here). */
+    private boolean portInRange(ConfigurationNode urlNode, String url, Matcher m) {
+        if (m.group(3) == null) {
+            return true;
+        }
+        BigInteger port = new BigInteger(m.group(3));
+        if (port.compareTo(BigInteger.valueOf(MAX_PORT)) > 0 || port.signum() == 0) {
+            problem(urlNode, "'" + DatabaseTarget.redact(url) + "': port " + port + " is "
+                    + (port.signum() == 0 ? "too small (at least 1)" : "too large (at most " + MAX_PORT + ")"));
+            return false;
+        }
+        return true;
     }
 
     private static String embeddedOptions(String url, SqlDialect dialect) {
@@ -352,9 +454,20 @@ final class ConfigParser {
     }
 
     private PoolSettings pool(ConfigurationNode node, PoolSettings defaults) {
-        int size = integer(node.node("pool-size"), 1, 64, defaults.size());
-        Duration connect = duration(node.node("connection-timeout"), defaults.connectionTimeout(), Duration.ofMillis(250));
-        Duration query = duration(node.node("query-timeout"), defaults.queryTimeout(), Duration.ofSeconds(1));
+        int size = integer(node.node("pool-size"), MIN_POOL_SIZE, MAX_POOL_SIZE, defaults.size());
+        ConfigurationNode connectNode = node.node("connection-timeout");
+        // Left out, it never exceeds the deadline, whatever the deadline is.
+        Duration connectDefault = defaults.connectionTimeout().compareTo(backendDeadline) > 0
+                ? backendDeadline : defaults.connectionTimeout();
+        Duration connect = duration(connectNode, connectDefault, MIN_CONNECTION_TIMEOUT, MAX_CONNECTION_TIMEOUT);
+        if (connect.compareTo(backendDeadline) > 0 && deadlineSource != null) {
+            // A search gives up on the backend first, so a database that is down would be reported as slow.
+            problem(connectNode, formatDuration(connect) + " is longer than limits.backend-deadline ("
+                    + formatDuration(backendDeadline) + deadlineSource + "), so a database that is down would be"
+                    + " reported as slow; make it at most " + formatDuration(backendDeadline));
+            connect = backendDeadline;
+        }
+        Duration query = duration(node.node("query-timeout"), defaults.queryTimeout(), MIN_QUERY_TIMEOUT, MAX_QUERY_TIMEOUT);
         return new PoolSettings(size, connect, query);
     }
 
@@ -421,18 +534,22 @@ final class ConfigParser {
     private Limits limits(ConfigurationNode node) {
         knownIfMap(node, "max-pages", "page-size", "rate-limit", "max-in-flight-per-player", "max-fan-outs-in-flight",
                 "max-payload-bytes", "backend-deadline");
+        // In the order of config.yml, so the problems are too.
+        int maxPages = integer(node.node("max-pages"), 1, MAX_PAGES, 5);
+        int pageSize = integer(node.node("page-size"), 1, MAX_PAGE_SIZE, 8);
         ConfigurationNode rate = node.node("rate-limit");
         knownIfMap(rate, "per-second", "burst");
-        double perSecond = decimal(rate.node("per-second"), 0.01, 1000, 1.0);
-        return new Limits(
-                integer(node.node("max-pages"), 1, 100, 5),
-                integer(node.node("page-size"), 1, 100, 8),
-                perSecond,
-                integer(rate.node("burst"), 1, 1000, 5),
-                integer(node.node("max-in-flight-per-player"), 1, 16, 1),
-                integer(node.node("max-fan-outs-in-flight"), 1, 256, 8),
-                integer(node.node("max-payload-bytes"), 64, Limits.MINECRAFT_MAX_C2S_PAYLOAD, Limits.MINECRAFT_MAX_C2S_PAYLOAD),
-                duration(node.node("backend-deadline"), Duration.ofSeconds(3), Duration.ofMillis(100)));
+        double perSecond = decimal(rate.node("per-second"), MIN_RATE, MAX_RATE, 1.0);
+        int burst = integer(rate.node("burst"), 1, MAX_BURST, 5);
+        int inFlight = integer(node.node("max-in-flight-per-player"), 1, MAX_IN_FLIGHT_PER_PLAYER, 1);
+        int fanOuts = integer(node.node("max-fan-outs-in-flight"), 1, MAX_FAN_OUTS_IN_FLIGHT, 8);
+        int payload = integer(node.node("max-payload-bytes"), MIN_PAYLOAD_BYTES, Limits.MINECRAFT_MAX_C2S_PAYLOAD,
+                Limits.MINECRAFT_MAX_C2S_PAYLOAD);
+        ConfigurationNode deadlineNode = node.node("backend-deadline");
+        int before = problems.size();
+        backendDeadline = duration(deadlineNode, DEFAULT_BACKEND_DEADLINE, MIN_BACKEND_DEADLINE, MAX_BACKEND_DEADLINE);
+        deadlineSource = problems.size() > before ? null : deadlineNode.virtual() ? ", the default" : "";
+        return new Limits(maxPages, pageSize, perSecond, burst, inFlight, fanOuts, payload, backendDeadline);
     }
 
     private CommandSettings command(ConfigurationNode node, MessageTemplates messages) {
@@ -590,66 +707,127 @@ final class ConfigParser {
         return fallback;
     }
 
+    /** A YAML integer of any size (SnakeYAML reads Integer, Long or BigInteger), or null when it is not one. */
+    private static BigInteger wholeNumber(ConfigurationNode node) {
+        Object raw = node.rawScalar();
+        if (raw instanceof BigInteger big) {
+            return big;
+        }
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
+            return BigInteger.valueOf(((Number) raw).longValue());
+        }
+        return null;
+    }
+
     private int integer(ConfigurationNode node, int min, int max, int fallback) {
         if (node.virtual()) {
             return fallback;
         }
-        Object raw = node.rawScalar();
-        if (!(raw instanceof Integer || raw instanceof Long)) {
-            problem(node, "must be a whole number" + range(min, max));
+        BigInteger value = wholeNumber(node);
+        if (value == null) {
+            problem(node, "must be a whole number from " + min + " to " + max);
             return fallback;
         }
-        long value = ((Number) raw).longValue();
-        if (value < min || value > max) {
-            problem(node, value + " is out of range" + range(min, max));
+        if (value.compareTo(BigInteger.valueOf(max)) > 0) {
+            problem(node, value + " is too large (at most " + max + ")");
             return fallback;
         }
-        return (int) value;
+        if (value.compareTo(BigInteger.valueOf(min)) < 0) {
+            problem(node, value + " is too small (at least " + min + ")");
+            return fallback;
+        }
+        return value.intValueExact();
     }
 
-    private double decimal(ConfigurationNode node, double min, double max, double fallback) {
+    private double decimal(ConfigurationNode node, BigDecimal min, BigDecimal max, double fallback) {
         if (node.virtual()) {
             return fallback;
         }
         Object raw = node.rawScalar();
-        if (!(raw instanceof Number)) {
-            problem(node, "must be a number between " + min + " and " + max);
+        BigInteger whole = wholeNumber(node);
+        if ((whole == null && !(raw instanceof Double || raw instanceof Float))
+                || (raw instanceof Number n && Double.isNaN(n.doubleValue()))) {
+            problem(node, "must be a number from " + plain(min) + " to " + plain(max));
             return fallback;
         }
-        double value = ((Number) raw).doubleValue();
-        if (!(value >= min && value <= max)) {
-            problem(node, value + " is out of range (" + min + " to " + max + ")");
+        double number = ((Number) raw).doubleValue();
+        // Written as the file has it where possible: a whole number of any size exactly, a decimal plainly.
+        String text = whole != null ? whole.toString() : Double.isInfinite(number)
+                ? (number > 0 ? ".inf" : "-.inf") : plain(BigDecimal.valueOf(number));
+        if (number > max.doubleValue()) {
+            problem(node, text + " is too large (at most " + plain(max) + ")");
             return fallback;
         }
-        return value;
+        if (number < min.doubleValue()) {
+            problem(node, text + " is too small (at least " + plain(min) + ")");
+            return fallback;
+        }
+        return number;
     }
 
-    private Duration duration(ConfigurationNode node, Duration fallback, Duration minimum) {
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) >= 0 ? stripped.toString()
+                : stripped.toPlainString();
+    }
+
+    /**
+     * A duration such as 500ms, 5s, 2m or 1h, from {@code min} to {@code max}. Computed in exact
+     * arithmetic, so any number of digits gives a message, never an overflow.
+     */
+    private Duration duration(ConfigurationNode node, Duration fallback, Duration min, Duration max) {
         if (node.virtual()) {
             return fallback;
         }
-        String text = String.valueOf(node.rawScalar()).trim();
+        Object raw = node.rawScalar();
+        String text = raw == null ? "" : String.valueOf(raw).trim();
         Matcher m = DURATION.matcher(text);
-        if (node.rawScalar() == null || !m.matches()) {
-            problem(node, "'" + text + "' is not a duration; write e.g. 500ms, 5s, 2m or 1h");
+        if (raw == null || !m.matches()) {
+            problem(node, (raw == null ? "must be a duration" : "'" + text + "' is not a duration")
+                    + "; write e.g. 500ms, 5s, 2m or 1h");
             return fallback;
         }
-        long amount = Long.parseLong(m.group(1));
-        Duration value = switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
+        long unitMillis = switch (m.group(2)) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            default -> 3_600_000;
         };
-        if (value.compareTo(minimum) < 0) {
-            problem(node, text + " is too short (at least " + minimum.toMillis() + "ms)");
+        BigInteger millis = new BigInteger(m.group(1)).multiply(BigInteger.valueOf(unitMillis));
+        if (millis.compareTo(BigInteger.valueOf(max.toMillis())) > 0) {
+            problem(node, text + " is too long (at most " + formatDuration(max) + ")");
             return fallback;
         }
-        return value;
+        if (millis.compareTo(BigInteger.valueOf(min.toMillis())) < 0) {
+            problem(node, text + " is too short (at least " + formatDuration(min) + ")");
+            return fallback;
+        }
+        return Duration.ofMillis(millis.longValueExact());
     }
 
-    private static String range(int min, int max) {
-        return " (" + min + " to " + max + ")";
+    /** A duration the way config.yml writes it: 10m, 3s, 250ms. */
+    static String formatDuration(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis != 0 && millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis != 0 && millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        if (millis != 0 && millis % 1_000 == 0) {
+            return millis / 1_000 + "s";
+        }
+        return millis + "ms";
+    }
+
+    /** Runs {@code read}, moving the problems it finds into {@code into}, to report them in their place later. */
+    private <T> T deferringProblems(List<ConfigProblem> into, Supplier<T> read) {
+        int before = problems.size();
+        T result = read.get();
+        List<ConfigProblem> found = problems.subList(before, problems.size());
+        into.addAll(found);
+        found.clear();
+        return result;
     }
 
     private void problem(ConfigurationNode node, String reason) {

@@ -2,6 +2,7 @@ package net.ledgernet.config;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import net.ledgernet.storage.SqlDialect;
 
 /**
@@ -24,10 +25,45 @@ public record DatabaseTarget(
         Optional<String> namespace,
         String identity,
         Optional<Path> file) {
+    /** A URL parameter that holds a secret: password=, sslpassword=, PASSWORD= (H2), pwd=, ... */
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("(?i)([?&;][^=&;?#]*(?:password|passwd|pwd)[^=&;?#]*=)[^&;#]*");
 
     @Override
     public String toString() {
         // Never print the password.
-        return "DatabaseTarget[" + dialect.displayName() + " " + jdbcUrl + namespace.map(n -> " / " + n).orElse("") + "]";
+        return "DatabaseTarget[" + dialect.displayName() + " " + redact(jdbcUrl) + namespace.map(n -> " / " + n).orElse("") + "]";
+    }
+
+    /** The JDBC URL with any password in it masked, for messages and logs. */
+    public String redactedUrl() {
+        return redact(jdbcUrl);
+    }
+
+    /**
+     * A JDBC URL safe to print: the password of a {@code user:password@} userinfo and the value of
+     * every password parameter ({@code ?password=}, {@code &sslpassword=}, H2's {@code ;PASSWORD=})
+     * become {@code ***}.
+     */
+    public static String redact(String url) {
+        if (url == null) {
+            return null;
+        }
+        String text = url;
+        int authority = text.indexOf("//");
+        if (authority >= 0) {
+            int start = authority + 2;
+            int end = start;
+            // Up to the query, not the first '/': a password may contain one.
+            while (end < text.length() && text.charAt(end) != '?' && text.charAt(end) != '#') {
+                end++;
+            }
+            int at = text.lastIndexOf('@', end - 1);
+            int colon = text.indexOf(':', start);
+            if (at >= start && colon >= 0 && colon < at) {
+                text = text.substring(0, colon + 1) + "***" + text.substring(at);
+            }
+        }
+        return SECRET_PARAMETER.matcher(text).replaceAll("$1***");
     }
 }

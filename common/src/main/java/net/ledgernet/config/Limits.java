@@ -2,7 +2,13 @@ package net.ledgernet.config;
 
 import java.time.Duration;
 
-/** Limits on what clients may ask of the proxy and the databases. */
+/**
+ * Limits on what clients may ask of the proxy and the databases.
+ *
+ * <p>config.yml bounds (checked by the parser): max-pages 1 to 100, page-size 1 to 100,
+ * rate-limit.per-second 0.01 to 1000, rate-limit.burst 1 to 1000, max-in-flight-per-player 1 to 16,
+ * max-fan-outs-in-flight 1 to 256, max-payload-bytes 64 to 32767, backend-deadline 250ms to 10m.
+ */
 public record Limits(
         int maxPages,
         int pageSize,

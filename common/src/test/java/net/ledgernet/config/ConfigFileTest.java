@@ -123,7 +123,7 @@ class ConfigFileTest {
                   rate-limit:
                     per-second: 0.5
                     burst: 2
-                  backend-deadline: 1500ms
+                  backend-deadline: 2500ms
                 command:
                   name: ledgernet
                   aliases: [lnet]
@@ -149,7 +149,7 @@ class ConfigFileTest {
         assertFalse(config.dimensions().keepCurrentBackendNative());
         assertEquals("network.search", config.permissions().search());
         assertEquals("ledger.commands.purge", config.permissions().purge());
-        assertEquals(new Limits(3, 8, 0.5, 2, 1, 8, 32767, Duration.ofMillis(1500)), config.limits());
+        assertEquals(new Limits(3, 8, 0.5, 2, 1, 8, 32767, Duration.ofMillis(2500)), config.limits());
         assertEquals(new CommandSettings("ledgernet", List.of("lnet")), config.command());
         assertThat(survival.database().toString()).doesNotContain("secret");
     }
@@ -227,11 +227,11 @@ class ConfigFileTest {
                 Arguments.of("bad duration", "config-version: 1\n" + backend + "    query-timeout: 10\n",
                         "backends.survival.query-timeout", "not a duration"),
                 Arguments.of("number out of range", "config-version: 1\n" + backend + "limits:\n  max-pages: 0\n",
-                        "limits.max-pages", "out of range"),
+                        "limits.max-pages", "0 is too small (at least 1)"),
                 Arguments.of("payload limit above Minecraft's", "config-version: 1\n" + backend + "limits:\n  max-payload-bytes: 100000\n",
-                        "limits.max-payload-bytes", "out of range"),
+                        "limits.max-payload-bytes", "100000 is too large (at most 32767)"),
                 Arguments.of("not a number", "config-version: 1\n" + backend + "limits:\n  page-size: many\n",
-                        "limits.page-size", "whole number"),
+                        "limits.page-size", "must be a whole number from 1 to 100"),
                 Arguments.of("not a boolean", "config-version: 1\n" + backend + "    legacy-nbt: maybe\n",
                         "backends.survival.legacy-nbt", "true or false"),
                 Arguments.of("bad permission node", "config-version: 1\n" + backend + "permissions:\n  search: \"ledger search\"\n",
@@ -250,7 +250,8 @@ class ConfigFileTest {
                 Arguments.of("object tag without members", "config-version: 1\n" + backend
                                 + "object-tags:\n  \"minecraft:logs\": []\n",
                         "object-tags.\"minecraft:logs\"", "must be a list of object ids"),
-                Arguments.of("not YAML", "config-version: 1\nbackends: [unclosed\n", "(file)", "not valid YAML"));
+                Arguments.of("not YAML", "config-version: 1\nbackends: [unclosed\n", "config.yml line 2, column 11",
+                        "this [ list is never closed; add the closing ]"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -274,7 +275,7 @@ class ConfigFileTest {
         assertThat(e.getMessage())
                 .contains("has 3 problems")
                 .contains("backends.a.jdbc-url: 'nope' is not a supported JDBC URL")
-                .contains("limits.max-pages: -1 is out of range")
+                .contains("limits.max-pages: -1 is too small (at least 1)")
                 .contains("command.name: 'ledger' would hide");
     }
 }
