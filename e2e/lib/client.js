@@ -67,10 +67,19 @@ class TestClient {
   }
 
   onWorldLoad () {
-    if (this.watson === 'watson-new' || (this.watson === 'watson-old' && this.worldLoads === 1)) {
-      // Watson sends from its world-load hook; give the announcing minecraft:register a moment to arrive
-      // the way a real client would have processed it (it is sent around the Login packet).
-      setTimeout(() => this.sendHandshake({ auto: true }), 50)
+    if (this.watson === 'watson-new') {
+      // Watson 1.20.6+ sends from its world-load hook, which runs while the client handles the play
+      // Login packet: only channels announced before that packet (in the configuration phase, or
+      // earlier in play) count. A minecraft:register that arrives after the Login is too late.
+      const announced = this.announced.has('ledger:handshake')
+      this.log({ kind: 'announced-at-login', announced, channels: [...this.announced].filter(c => c.startsWith('ledger:')) })
+      setTimeout(() => {
+        if (announced) this.send('ledger:handshake', c2s.handshake(this.protocol), { force: true })
+        else this.log({ kind: 'suppressed', channel: 'ledger:handshake', reason: 'not announced before the Login packet' })
+      }, 20)
+    } else if (this.watson === 'watson-old' && this.worldLoads === 1) {
+      // Watson up to 1.20.4: once, on first join, whatever the server announced.
+      setTimeout(() => this.send('ledger:handshake', c2s.handshake(this.protocol), { force: true }), 20)
     }
   }
 
