@@ -267,7 +267,7 @@ const scenarios = [
       await sleep(1500)
       const suppressed = s.events.filter(e => e.kind === 'suppressed' && e.channel === 'ledger:handshake')
       t.check('watson-new-channels-announced-before-first-handshake', suppressed.length === 0,
-        `first handshake not sent: ledger:handshake not announced yet (announced at that point: ${J([...s.announced].filter(c => c.startsWith('ledger:')))}; register payloads: ${J(s.events.filter(e => e.kind === 'payload' && e.channel === 'minecraft:register').map(e => e.phase + ' ' + Buffer.from(e.hex, 'hex').toString().replace(/\0/g, ',')))})`)
+        `first handshake not sent: ledger:handshake not announced before the play Login (ledger channels announced by then: ${J(s.events.find(e => e.kind === 'announced-at-login')?.channels)}; minecraft:register payloads, in order with the Login: ${J(s.events.filter(e => (e.kind === 'payload' && e.channel === 'minecraft:register') || e.kind === 'world-load').map(e => e.kind === 'world-load' ? 'LOGIN' : e.phase + ' ' + Buffer.from(e.hex, 'hex').toString().split('\0').filter(c => c.startsWith('ledger:')).length + ' ledger channels'))})`)
       const first = ctx.backends.survival.payloads({ channel: 'ledger:handshake', player: 'Staff', since: since0 })
       t.check('watson-new-first-join', first.length === 1 && first[0].phase === 'play', `survival received ${first.length}`)
       for (const target of ['creative', 'survival']) {
