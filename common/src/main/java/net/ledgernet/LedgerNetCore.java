@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -31,6 +32,7 @@ import net.ledgernet.protocol.Identifier;
 import net.ledgernet.protocol.LedgerPacket;
 import net.ledgernet.protocol.LedgerPacket.ResponseS2C;
 import net.ledgernet.protocol.LedgerProtocol;
+import net.ledgernet.routing.Interception;
 import net.ledgernet.routing.LedgerRouter;
 import net.ledgernet.routing.MessageOrigin;
 import net.ledgernet.routing.NetworkRequest;
@@ -51,31 +53,48 @@ import net.ledgernet.storage.SchemaProbe;
 import net.ledgernet.storage.SchemaReport;
 
 /**
- * The one object a platform bootstrap drives: {@link #load()}, {@link #enable()}, {@link #disable()}.
- * A broken config.yml leaves LedgerNet disabled, with the reason logged, and never stops the proxy;
- * while disabled, Ledger messages pass through untouched as if LedgerNet were not installed.
+ * The one object a platform bootstrap drives: {@link #load()}, {@link #enable()}, {@link #disable()},
+ * {@link #reload()}, and {@link #intercept} for every {@code ledger:*} plugin message.
+ *
+ * <p>Fail closed: Ledger messages are intercepted from plugin start, whatever the state. While
+ * LedgerNet is starting, or disabled by a broken config.yml, client requests are refused and
+ * nothing is passed on. Everything a running LedgerNet uses (config, pools, router, limits,
+ * permissions) is one {@link Runtime}, built completely before it replaces the old one in a single
+ * step, so a reload never leaves a window in which messages pass unchecked, and a reload that
+ * fails keeps the old runtime.
  */
 @Singleton
 public final class LedgerNetCore {
-    /** Lifecycle states. */
+    /** Lifecycle states. Only {@code ENABLED} answers requests; every other state refuses them. */
     public enum State { NEW, LOADED, ENABLED, DISABLED }
 
     private final Platform platform;
+    /** How long a backend of unknown protocol has to answer a protocol-3 handshake before it gets protocol 2. */
+    static final long HANDSHAKE_FALLBACK_DELAY_MS = 1500;
+
     private final PluginLogger logger;
     private final ConfigFile configFile;
     private final ThrottledLog clientWarnings;
+    private final ThrottledLog internalErrors;
 
-    private final List<Runnable> enabledListeners = new CopyOnWriteArrayList<>();
     private volatile State state = State.NEW;
-    private volatile LedgerNetConfig config;
+    /** The config.yml read by {@link #load()}, before a runtime is built on it. */
+    private volatile LedgerNetConfig loaded;
     private volatile String disabledReason;
-    private volatile LedgerRouter router;
-    private volatile RequestLimiter limiter;
-    private volatile PermissionPolicy permissions;
-    private BackendDatabases databases;
-    private volatile ActionFanOut fanOut;
-    private volatile NetworkSearch networkSearch;
-    private ExecutorService storageExecutor;
+    /** Everything a running LedgerNet uses; null unless ENABLED. Read once per message. */
+    private volatile Runtime runtime;
+
+    /** What LedgerNet runs on: built whole, swapped whole, closed whole. */
+    private record Runtime(LedgerNetConfig config, BackendDatabases databases, ExecutorService storageExecutor,
+                           ActionFanOut fanOut, NetworkSearch networkSearch, PermissionPolicy permissions,
+                           RequestLimiter limiter, LedgerRouter router) {
+        void close() {
+            closeQuietly(fanOut::close);
+            closeQuietly(permissions::close);
+            closeQuietly(storageExecutor::shutdownNow);
+            closeQuietly(databases::close);
+        }
+    }
 
     @Inject
     public LedgerNetCore(Platform platform) {
@@ -83,6 +102,7 @@ public final class LedgerNetCore {
         this.logger = platform.logger();
         this.configFile = new ConfigFile(platform.dataDirectory());
         this.clientWarnings = new ThrottledLog(logger, 10_000_000_000L);
+        this.internalErrors = new ThrottledLog(logger, 10_000_000_000L);
     }
 
     /** Reads config.yml, writing the default first if there is none. */
@@ -92,49 +112,74 @@ public final class LedgerNetCore {
                 logger.info("Wrote the default configuration to " + configFile.path()
                         + "; list your backends' Ledger databases there.");
             }
-            config = configFile.load();
+            loaded = configFile.load();
             state = State.LOADED;
         } catch (InvalidConfigException e) {
             disable("LedgerNet is disabled until config.yml is fixed. " + e.getMessage());
-        } catch (IOException e) {
-            disable("LedgerNet is disabled: cannot write " + configFile.path() + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            disable("LedgerNet is disabled: cannot read " + configFile.path() + ": " + e);
         }
     }
 
-    /** Opens the backends' databases and starts intercepting. Does nothing if loading failed. */
+    /** Opens the backends' databases and starts answering. Does nothing if loading failed. */
     public synchronized void enable() {
         if (state != State.LOADED) {
             return;
         }
-        storageExecutor = newStorageExecutor(Math.max(2, config.backends().size()));
-        databases = BackendDatabases.open(config.backends().values());
-        for (BackendConfig backend : config.backends().values()) {
+        try {
+            runtime = build(loaded, null);
+        } catch (RuntimeException | LinkageError e) {
+            logger.error("LedgerNet could not start on " + configFile.path() + ": " + e, e);
+            disable("LedgerNet is disabled: it could not start on config.yml: " + e.getMessage()
+                    + ". Fix it and run /lgn reload.");
+            return;
+        }
+        state = State.ENABLED;
+        started(runtime);
+    }
+
+    /** Everything a running LedgerNet needs, built from {@code config}; on failure nothing is left open. */
+    private Runtime build(LedgerNetConfig config, Runtime previous) {
+        ExecutorService executor = null;
+        BackendDatabases databases = null;
+        ActionFanOut fanOut = null;
+        PermissionPolicy permissions = null;
+        try {
+            executor = newStorageExecutor(Math.max(2, config.backends().size()));
+            databases = BackendDatabases.open(config.backends().values());
+            fanOut = ActionFanOut.open(databases, FanOutSettings.defaults(config.limits()));
+            NetworkSearch networkSearch = new NetworkSearch(config, fanOut, Clock.systemUTC());
+            permissions = PermissionPolicies.create(platform);
+            RequestLimiter limiter = new RequestLimiter(config.limits(), System::nanoTime);
+            LedgerRouter router = new LedgerRouter(config, permissions, limiter);
+            if (previous != null) {
+                router.carryOver(previous.router());
+            }
+            return new Runtime(config, databases, executor, fanOut, networkSearch, permissions, limiter, router);
+        } catch (RuntimeException | LinkageError e) {
+            new Runtime(config, databases, executor, fanOut, null, permissions, null, null).close();
+            throw e;
+        }
+    }
+
+    /** Logs what the new runtime found and tells the platforms; runs after the runtime is live. */
+    private void started(Runtime started) {
+        for (BackendConfig backend : started.config().backends().values()) {
             if (!platform.serverNames().isEmpty() && !platform.serverNames().contains(backend.name())) {
                 logger.warn("backends." + backend.name() + ": the proxy has no server named '" + backend.name()
                         + "' (servers: " + String.join(", ", platform.serverNames()) + ")");
             }
         }
-        for (BackendDatabase database : databases.all()) {
-            storageExecutor.execute(() -> logProbe(database, SchemaProbe.probe(database)));
+        for (BackendDatabase database : started.databases().all()) {
+            try {
+                started.storageExecutor().execute(() -> logProbe(database, SchemaProbe.probe(database)));
+            } catch (RuntimeException e) {
+                logger.warn("Could not check backend " + database.backend() + "'s database: " + e);
+            }
         }
-        fanOut = ActionFanOut.open(databases, FanOutSettings.defaults(config.limits()));
-        networkSearch = new NetworkSearch(config, fanOut, Clock.systemUTC());
-        permissions = PermissionPolicies.create(platform);
-        limiter = new RequestLimiter(config.limits(), System::nanoTime);
-        router = new LedgerRouter(config, permissions, limiter);
-        state = State.ENABLED;
-        enabledListeners.forEach(Runnable::run);
         logger.info("LedgerNet " + LedgerNetVersion.get() + " enabled on " + platform.name() + " with "
-                + config.backends().size() + " backend(s) in " + databases.poolCount() + " connection pool(s);"
-                + " permissions: " + permissions.describe() + ".");
-    }
-
-    /**
-     * Runs {@code listener} every time LedgerNet becomes enabled: at start, and after a reload that
-     * fixed a config.yml it could not start with. Platforms wire their interception here.
-     */
-    public void onEnabled(Runnable listener) {
-        enabledListeners.add(listener);
+                + started.config().backends().size() + " backend(s) in " + started.databases().poolCount()
+                + " connection pool(s); permissions: " + started.permissions().describe() + ".");
     }
 
     public synchronized void disable() {
@@ -142,31 +187,19 @@ public final class LedgerNetCore {
             logger.info("LedgerNet disabled.");
         }
         state = State.DISABLED;
-        router = null;
-        limiter = null;
-        networkSearch = null;
-        if (fanOut != null) {
-            fanOut.close();
-            fanOut = null;
-        }
-        if (permissions != null) {
-            permissions.close();
-            permissions = null;
-        }
-        if (storageExecutor != null) {
-            storageExecutor.shutdownNow();
-            storageExecutor = null;
-        }
-        if (databases != null) {
-            databases.close();
-            databases = null;
+        Runtime old = runtime;
+        runtime = null;
+        if (old != null) {
+            old.close();
         }
     }
 
     /**
-     * Re-reads config.yml and, if it is valid, restarts on it: pools, caches and sessions are rebuilt.
-     * An invalid file changes nothing: the running configuration stays and the problems are returned.
-     * The command's name and aliases are registered once, so changing them still needs a restart.
+     * Re-reads config.yml and, if it is valid and LedgerNet can start on it, swaps to it in one step:
+     * the new pools, caches, limits and router are built completely first, then replace the old ones,
+     * which are closed after. Messages arriving meanwhile are decided by the old runtime (or refused
+     * when there was none). A file that is invalid, or on which LedgerNet cannot start, changes
+     * nothing. The command's name and aliases are registered once, so changing them needs a restart.
      *
      * @return why the file was not taken, or empty when LedgerNet now runs on it
      */
@@ -176,16 +209,26 @@ public final class LedgerNetCore {
             fresh = configFile.load();
         } catch (InvalidConfigException e) {
             return Optional.of(e.getMessage());
+        } catch (RuntimeException e) {
+            return Optional.of("cannot read " + configFile.path() + ": " + e);
         }
-        LedgerRouter previous = router;
-        disable();
-        config = fresh;
+        Runtime previous = runtime;
+        Runtime next;
+        try {
+            next = build(fresh, previous);
+        } catch (RuntimeException | LinkageError e) {
+            logger.error("Reload failed: LedgerNet could not start on " + configFile.path() + ": " + e, e);
+            return Optional.of("LedgerNet could not start on this config.yml (" + e.getMessage() + "); "
+                    + (previous != null ? "the previous configuration keeps running." : "LedgerNet stays disabled."));
+        }
+        loaded = fresh;
+        runtime = next;
+        state = State.ENABLED;
         disabledReason = null;
-        state = State.LOADED;
-        enable();
-        if (previous != null && router != null) {
-            router.carryOver(previous);
+        if (previous != null) {
+            previous.close();
         }
+        started(next);
         logger.info("Reloaded " + configFile.path() + ".");
         return Optional.empty();
     }
@@ -197,28 +240,99 @@ public final class LedgerNetCore {
     }
 
     /**
-     * Decides what happens to one Ledger plugin message and carries it out. Called on the proxy's
-     * network or event threads: it only decides and queues writes, and never blocks.
+     * Decides what happens to one {@code ledger:*} plugin message. Never throws, never blocks: the
+     * platform sets its event result from {@link Interception#forwardsOriginal()}, then calls
+     * {@link Interception#act()}. Any throwable while deciding, and every state but running, ends in
+     * the original being stopped (and a client request being answered with {@code ledger:response} 3).
      *
      * @param backend the backend a client message goes to, or a backend message comes from
-     * @return true if the proxy must not pass the original message on
      */
-    public boolean onPluginMessage(MessageOrigin origin, PlayerLink link, Optional<String> backend, String channelId,
-                                   byte[] data) {
-        LedgerRouter active = router;
-        Optional<LedgerChannel> channel = LedgerChannel.byId(channelId);
-        if (state != State.ENABLED || active == null || channel.isEmpty()) {
-            return false;
+    public Interception intercept(MessageOrigin origin, PlayerLink link, Optional<String> backend, String channelId,
+                                  byte[] data) {
+        Optional<LedgerChannel> channel = Optional.empty();
+        try {
+            channel = LedgerChannel.byId(channelId);
+            if (channel.isEmpty()) {
+                clientWarnings.warn("Dropped a message on " + channelId + ", which Ledger does not have");
+                return Interception.DROP;
+            }
+            Runtime active = runtime;
+            if (active == null) {
+                return notRunning(origin, link, channel.get());
+            }
+            RouteDecision decision = active.router().route(origin, link, backend, channel.get(), data);
+            if (decision instanceof RouteDecision.Forward) {
+                return Interception.FORWARD;
+            }
+            LedgerChannel decided = channel.get();
+            return Interception.stop(() -> act(active, decision, origin, link, backend, decided));
+        } catch (Throwable failure) {
+            Optional<LedgerChannel> failed = channel;
+            return Interception.stop(() -> failed(origin, link, failed, "deciding", failure));
         }
-        RouteDecision decision = active.route(origin, link, backend, channel.get(), data);
-        apply(decision, origin, link, backend);
-        return decision.stopsOriginal();
     }
 
-    private void apply(RouteDecision decision, MessageOrigin origin, PlayerLink link, Optional<String> backend) {
+    /** Starting, or disabled: refuse client requests with the reason, pass nothing on. */
+    private Interception notRunning(MessageOrigin origin, PlayerLink link, LedgerChannel channel) {
+        if (origin != MessageOrigin.PLAYER || channel == LedgerChannel.HANDSHAKE || !channel.clientToServer()) {
+            return Interception.DROP;
+        }
+        State now = state;
+        String reason = now == State.DISABLED
+                ? "LedgerNet is not running: " + condensed(disabledReason().orElse("see the proxy log"))
+                : "LedgerNet is starting; try again in a moment.";
+        int code = now == State.DISABLED ? ResponseS2C.ERROR : ResponseS2C.BUSY;
+        return Interception.stop(() -> {
+            try {
+                link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(response(channel, code)));
+                link.tell("[LedgerNet] Your " + channel.path() + " request was not sent. " + reason);
+            } catch (Throwable e) {
+                internalErrors.warn("Could not tell " + playerName(link) + " that LedgerNet is not running: " + e);
+            }
+        });
+    }
+
+    /** Carries out a decision; the original has been stopped already. Never throws. */
+    private void act(Runtime active, RouteDecision decision, MessageOrigin origin, PlayerLink link,
+                     Optional<String> backend, LedgerChannel channel) {
+        try {
+            apply(active, decision, origin, link, backend);
+        } catch (Throwable failure) {
+            if (decision instanceof RouteDecision.Fetch fetch) {
+                closeQuietly(fetch.permit()::close);
+            }
+            failed(origin, link, Optional.of(channel), "carrying out its decision on", failure);
+        }
+    }
+
+    /**
+     * Something threw. Nothing was passed on; a client request gets {@code ledger:response} 3 and a
+     * chat line, and the error is logged with its stack trace (throttled).
+     */
+    private void failed(MessageOrigin origin, PlayerLink link, Optional<LedgerChannel> channel, String step,
+                        Throwable failure) {
+        try {
+            internalErrors.warn("Dropped a " + channel.map(LedgerChannel::id).orElse("ledger") + " message from "
+                    + (origin == MessageOrigin.PLAYER ? "player " : "the backend of ") + playerName(link)
+                    + " after an error while " + step + " it", failure);
+            if (origin == MessageOrigin.PLAYER && channel.isPresent() && channel.get() != LedgerChannel.HANDSHAKE) {
+                link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(response(channel.get(), ResponseS2C.ERROR)));
+                link.tell("[LedgerNet] Your " + channel.get().path() + " request was not sent: LedgerNet hit an"
+                        + " internal error (" + failure.getClass().getSimpleName() + "); the proxy log has the details.");
+            }
+        } catch (Throwable ignored) {
+            // The player may have left; nothing was forwarded either way.
+        }
+    }
+
+    private void apply(Runtime active, RouteDecision decision, MessageOrigin origin, PlayerLink link,
+                       Optional<String> backend) {
         if (decision instanceof RouteDecision.Rewrite rewrite) {
             if (origin == MessageOrigin.PLAYER) {
                 link.sendToBackend(rewrite.channel(), rewrite.payload());
+                if (rewrite.channel() == LedgerChannel.HANDSHAKE) {
+                    backend.ifPresent(target -> fallBackIfUnanswered(active, link, target));
+                }
             } else {
                 link.sendToClient(rewrite.channel(), rewrite.payload());
             }
@@ -230,13 +344,58 @@ public final class LedgerNetCore {
             link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(refuse.response()));
             refuse.message().ifPresent(message -> link.tell("[LedgerNet] " + message));
         } else if (decision instanceof RouteDecision.RunCommand command) {
-            link.tell("[LedgerNet] Ledger on " + backend.orElse("this server") + " cannot take this request as a packet;"
-                    + " running " + command.commandLine() + " for you.");
-            link.chatAsPlayer(command.commandLine());
+            runCommand(command, link, backend);
+        } else if (decision instanceof RouteDecision.SuggestCommand suggest) {
+            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(response(suggest.channel(), ResponseS2C.ERROR)));
+            link.suggestCommand("[LedgerNet] " + suggest.message(), suggest.commandLine());
         } else if (decision instanceof RouteDecision.Fetch fetch) {
-            answerFromDatabases(fetch, link, backend);
+            answerFromDatabases(active, fetch, link, backend);
         } else if (decision instanceof RouteDecision.Drop drop) {
             clientWarnings.warn("Dropped a Ledger message: " + drop.reason());
+        }
+    }
+
+    /**
+     * Runs the player's own command on their backend. If the platform refuses after all, nothing ran:
+     * the player gets {@code ledger:response} 3 and the command to run themselves.
+     */
+    private void runCommand(RouteDecision.RunCommand command, PlayerLink link, Optional<String> backend) {
+        try {
+            link.runCommand(command.commandLine());
+        } catch (RuntimeException e) {
+            internalErrors.warn("The proxy would not run " + command.commandLine() + " for " + playerName(link), e);
+            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(response(command.channel(), ResponseS2C.ERROR)));
+            link.suggestCommand("[LedgerNet] The proxy could not run this for you, so nothing ran. Click here to put "
+                    + command.commandLine() + " in your chat box, then press Enter.", command.commandLine());
+            return;
+        }
+        link.tell("[LedgerNet] Ledger on " + backend.orElse("this server") + " cannot take this request as a packet;"
+                + " ran " + command.commandLine() + " for you.");
+    }
+
+    private static ResponseS2C response(LedgerChannel channel, int code) {
+        return new ResponseS2C(new Identifier(LedgerChannel.NAMESPACE, channel.path()), code);
+    }
+
+    /** A multi-line reason as one chat line of at most 300 characters. */
+    private static String condensed(String text) {
+        String line = text.replaceAll("\\s*\\n\\s*-?\\s*", " ").strip();
+        return line.length() <= 300 ? line : line.substring(0, 297) + "...";
+    }
+
+    private static String playerName(PlayerLink link) {
+        try {
+            return link.player().name();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static void closeQuietly(Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            // closing is best effort: the rest must still close
         }
     }
 
@@ -244,16 +403,11 @@ public final class LedgerNetCore {
      * Streams a database answer to the client as Ledger does: response 1, the packets, response 2;
      * or 3 when nothing could be answered. Runs on the fan-out's executors, never on the caller's.
      */
-    private void answerFromDatabases(RouteDecision.Fetch fetch, PlayerLink link, Optional<String> viewer) {
-        NetworkSearch search = networkSearch;
-        LedgerNetConfig active = config;
+    private void answerFromDatabases(Runtime runtime, RouteDecision.Fetch fetch, PlayerLink link, Optional<String> viewer) {
+        NetworkSearch search = runtime.networkSearch();
+        LedgerNetConfig active = runtime.config();
         Identifier type = new Identifier(LedgerChannel.NAMESPACE, fetch.responseType().path());
         link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(new ResponseS2C(type, ResponseS2C.EXECUTING)));
-        if (search == null) {
-            fetch.permit().close();
-            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(new ResponseS2C(type, ResponseS2C.ERROR)));
-            return;
-        }
         Map<String, BackendFailure> missing = new ConcurrentHashMap<>();
         CompletableFuture<Integer> sent;
         if (fetch.request() instanceof NetworkRequest.Players players) {
@@ -261,7 +415,7 @@ public final class LedgerNetCore {
                 missing.putAll(result.missing());
                 int count = 0;
                 for (NetworkPlayers.NetworkPlayer player : result.players()) {
-                    Optional<LedgerPacket.PlayerS2C> packet = search.toPacket(player, viewer);
+                    Optional<LedgerPacket.PlayerS2C> packet = search.toPacket(player, link.currentBackend());
                     if (packet.isPresent()) {
                         link.sendToClient(LedgerChannel.PLAYER, LedgerProtocol.encode(packet.get()));
                         count++;
@@ -282,7 +436,7 @@ public final class LedgerNetCore {
                 first = search.search(query.queries(), pageSize);
             }
             sent = pages <= 0 ? CompletableFuture.completedFuture(0)
-                    : streamPages(search, first, pages, link, viewer, missing);
+                    : streamPages(search, first, pages, link, missing);
         }
         sent.whenComplete((count, failure) -> {
             fetch.permit().close();
@@ -312,12 +466,16 @@ public final class LedgerNetCore {
         return true; // an inspect asks one backend
     }
 
-    /** Sends up to {@code pages} pages, one after the other, each row as one ledger:action packet. */
+    /**
+     * Sends up to {@code pages} pages, one after the other, each row as one ledger:action packet. Ids
+     * are mapped for the server the player is on when the page is sent, not when they asked: an
+     * answer still arriving after a server switch shows the old server's worlds with network ids.
+     */
     private CompletableFuture<Integer> streamPages(NetworkSearch search, CompletableFuture<MergedPage> first,
-                                                   int pages, PlayerLink link, Optional<String> viewer,
-                                                   Map<String, BackendFailure> missing) {
+                                                   int pages, PlayerLink link, Map<String, BackendFailure> missing) {
         return first.thenCompose(page -> {
             missing.putAll(page.missing());
+            Optional<String> viewer = link.currentBackend();
             int count = 0;
             for (ActionRow row : page.rows()) {
                 Optional<LedgerPacket.ActionS2C> packet = search.toPacket(row, viewer);
@@ -330,60 +488,96 @@ public final class LedgerNetCore {
             if (pages <= 1 || page.last() || page.rows().isEmpty()) {
                 return CompletableFuture.completedFuture(sentHere);
             }
-            return streamPages(search, search.next(page), pages - 1, link, viewer, missing)
+            return streamPages(search, search.next(page), pages - 1, link, missing)
                     .thenApply(rest -> sentHere + rest);
         });
     }
 
-    /** The player is now on a backend: replay their Ledger handshake there. */
+    /** The player is now on a backend: replay their Ledger handshake there. Never throws. */
     public void onServerSwitch(PlayerLink link) {
-        LedgerRouter active = router;
-        Optional<String> backend = link.currentBackend();
-        if (state == State.ENABLED && active != null && backend.isPresent()) {
-            active.handshakeReplay(link.player().uuid(), backend.get())
-                    .ifPresent(handshake -> link.sendToBackend(LedgerChannel.HANDSHAKE, handshake));
+        Runtime active = runtime;
+        try {
+            Optional<String> backend = link.currentBackend();
+            if (active != null && backend.isPresent()) {
+                Optional<byte[]> replay = active.router().handshakeReplay(link.player().uuid(), backend.get());
+                if (replay.isPresent()) {
+                    link.sendToBackend(LedgerChannel.HANDSHAKE, replay.get());
+                    fallBackIfUnanswered(active, link, backend.get());
+                }
+            }
+        } catch (Throwable e) {
+            internalErrors.warn("Could not replay " + playerName(link) + "'s Ledger handshake after a server switch", e);
         }
     }
 
-    /** The player left the proxy: forget their session, buckets and cached permissions. */
+    /**
+     * A backend whose Ledger protocol is not known was sent protocol 3; Ledger ignores a number not
+     * its own, so if it has not answered in {@link #HANDSHAKE_FALLBACK_DELAY_MS}, it gets protocol 2
+     * (Ledger 1.2, the 1.20.1 backport). Whichever it answers is learnt for every later player.
+     */
+    private void fallBackIfUnanswered(Runtime active, PlayerLink link, String backend) {
+        if (active.router().protocolKnown(backend)) {
+            return;
+        }
+        Executor later = CompletableFuture.delayedExecutor(HANDSHAKE_FALLBACK_DELAY_MS, TimeUnit.MILLISECONDS,
+                active.storageExecutor());
+        CompletableFuture.runAsync(() -> {
+            try {
+                if (runtime == active && link.currentBackend().equals(Optional.of(backend))) {
+                    active.router().handshakeFallback(link.player().uuid(), backend)
+                            .ifPresent(handshake -> link.sendToBackend(LedgerChannel.HANDSHAKE, handshake));
+                }
+            } catch (RuntimeException e) {
+                internalErrors.warn("Could not retry " + playerName(link) + "'s handshake on " + backend, e);
+            }
+        }, later).exceptionally(rejected -> null);
+    }
+
+    /** The player left the proxy: forget their session, buckets and cached permissions. Never throws. */
     public void onDisconnect(java.util.UUID player) {
-        LedgerRouter active = router;
+        Runtime active = runtime;
         if (active != null) {
-            active.forget(player);
+            try {
+                active.router().forget(player);
+            } catch (Throwable e) {
+                internalErrors.warn("Could not forget player " + player, e);
+            }
         }
     }
 
     /** The network search while enabled: the one shared by the router, the command and the CLI. */
     public Optional<NetworkSearch> networkSearch() {
-        return Optional.ofNullable(networkSearch);
+        return Optional.ofNullable(runtime).map(Runtime::networkSearch);
     }
 
     /** The per-backend permission check while enabled (the router's): the command filters backends with it. */
     public Optional<PermissionPolicy> permissions() {
-        return Optional.ofNullable(permissions);
+        return Optional.ofNullable(runtime).map(Runtime::permissions);
     }
 
     /** The readers behind the network search while enabled: their breakers and pools, for status output. */
     public Optional<ActionFanOut> fanOut() {
-        return Optional.ofNullable(fanOut);
+        return Optional.ofNullable(runtime).map(Runtime::fanOut);
     }
 
     /** The request limits while enabled, shared by client-mod requests and {@code /lgn}. */
     public Optional<RequestLimiter> requestLimiter() {
-        return Optional.ofNullable(limiter);
+        return Optional.ofNullable(runtime).map(Runtime::limiter);
     }
 
     /** The router while enabled, for status output and tests. */
     public Optional<LedgerRouter> router() {
-        return Optional.ofNullable(router);
+        return Optional.ofNullable(runtime).map(Runtime::router);
     }
 
     public State state() {
         return state;
     }
 
+    /** The configuration LedgerNet runs on, or, before it runs, the one it read. */
     public Optional<LedgerNetConfig> config() {
-        return Optional.ofNullable(config);
+        Runtime active = runtime;
+        return active != null ? Optional.of(active.config()) : Optional.ofNullable(loaded);
     }
 
     public Optional<String> disabledReason() {

@@ -22,6 +22,10 @@ import java.util.Set;
 import java.util.UUID;
 import net.ledgernet.platform.Platform;
 import net.ledgernet.platform.PluginLogger;
+import net.ledgernet.protocol.Identifier;
+import net.ledgernet.protocol.LedgerPacket.ResponseS2C;
+import net.ledgernet.protocol.LedgerPacket.RollbackC2S;
+import net.ledgernet.protocol.LedgerProtocol;
 import net.ledgernet.routing.MessageOrigin;
 import net.ledgernet.routing.RecordingLink;
 import org.junit.jupiter.api.AfterEach;
@@ -80,17 +84,27 @@ class LedgerNetCoreTest {
     }
 
     @Test
-    void brokenConfigDisablesWithTheReasonAndPassesMessagesThrough() throws Exception {
+    void brokenConfigDisablesWithTheReasonAndRefusesEverything() throws Exception {
         Files.writeString(dir.resolve("config.yml"), "config-version: 1\nbackends: {}\n");
         LedgerNetCore core = injector.getInstance(LedgerNetCore.class);
         core.load();
         core.enable();
         assertEquals(LedgerNetCore.State.DISABLED, core.state());
         verify(logger).error(contains("backends: no backends"));
-        // Disabled means as if not installed: even a wrong-side message is left to the proxy.
+        // Disabled fails closed: nothing passes, and a request is answered with the reason.
         RecordingLink link = new RecordingLink(UUID.randomUUID(), "Alex", "survival");
-        assertFalse(core.onPluginMessage(MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:action", new byte[0]));
+        assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:action", new byte[0]));
         assertTrue(link.sent.isEmpty());
+        assertTrue(Delivery.deliver(core, MessageOrigin.BACKEND, link, Optional.of("survival"), "ledger:action", new byte[0]));
+        assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:handshake", new byte[1]));
+        assertTrue(link.sent.isEmpty(), "a handshake is dropped silently");
+        assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:rollback",
+                LedgerProtocol.encode(new RollbackC2S(false, "source:Steve after:1h range:5"))));
+        assertEquals(1, link.sent.size());
+        assertEquals("client", link.sent.get(0).to());
+        assertEquals(new ResponseS2C(new Identifier("ledger", "rollback"), ResponseS2C.ERROR),
+                LedgerProtocol.decodeS2C("ledger:response", link.sent.get(0).payload()));
+        assertThat(link.told).singleElement().asString().contains("not running").contains("backends: no backends");
     }
 
     @Test
@@ -100,11 +114,15 @@ class LedgerNetCoreTest {
         core.enable();
         RecordingLink link = new RecordingLink(UUID.randomUUID(), "Alex", "survival");
         for (int i = 0; i < 50; i++) {
-            assertTrue(core.onPluginMessage(MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:response", new byte[4]));
+            assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:response", new byte[4]));
         }
         verify(logger, times(1)).warn(contains("player Alex sent ledger:response, which only backends may send"));
         assertTrue(link.sent.isEmpty(), "a dropped message gets no answer");
-        assertFalse(core.onPluginMessage(MessageOrigin.BACKEND, link, Optional.of("survival"), "ledger:response", new byte[4]));
-        assertFalse(core.onPluginMessage(MessageOrigin.PLAYER, link, Optional.of("survival"), "other:channel", new byte[4]));
+        assertTrue(Delivery.deliver(core, MessageOrigin.BACKEND, link, Optional.of("survival"), "ledger:response", new byte[4]),
+                "a response that does not decode is not passed on");
+        assertFalse(Delivery.deliver(core, MessageOrigin.BACKEND, link, Optional.of("survival"), "ledger:response",
+                LedgerProtocol.encode(new ResponseS2C(new Identifier("ledger", "search"), ResponseS2C.COMPLETED))));
+        assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:unknown", new byte[4]),
+                "an unknown channel in Ledger's namespace is dropped");
     }
 }

@@ -93,7 +93,7 @@ class NetworkAnswerTest {
     /** Sends a client packet and waits for LedgerNet's final response (2 or 3). */
     private List<RecordingLink.Sent> request(String backend, LedgerPacket.C2S packet) throws InterruptedException {
         RecordingLink link = new RecordingLink(UUID.randomUUID(), "Staff", backend);
-        assertTrue(core.onPluginMessage(MessageOrigin.PLAYER, link, Optional.of(backend), packet.channel().id(),
+        assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of(backend), packet.channel().id(),
                 LedgerProtocol.encode(packet)), "answered by LedgerNet, not passed on");
         for (int i = 0; i < 200; i++) {
             synchronized (link) {
@@ -188,7 +188,7 @@ class NetworkAnswerTest {
         assertEquals(ResponseS2C.COMPLETED, response(sent.get(sent.size() - 1)).code());
 
         RecordingLink link = new RecordingLink(UUID.randomUUID(), "Staff", "survival");
-        core.onPluginMessage(MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:search",
+        Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:search",
                 LedgerProtocol.encode(new SearchC2S("object:#minecraft:logs backend:*", 1)));
         for (int i = 0; i < 100 && link.told.isEmpty(); i++) {
             Thread.sleep(50);

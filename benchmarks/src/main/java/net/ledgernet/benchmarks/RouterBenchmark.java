@@ -128,7 +128,16 @@ public class RouterBenchmark {
         }
 
         @Override
-        public void chatAsPlayer(String line) {
+        public boolean canRunCommands() {
+            return true;
+        }
+
+        @Override
+        public void runCommand(String commandLine) {
+        }
+
+        @Override
+        public void suggestCommand(String message, String commandLine) {
         }
 
         @Override

@@ -63,25 +63,18 @@ final class BungeeBootstrap {
     }
 
     void enable() {
-        core.onEnabled(this::interceptOnce);
-        core.enable();
-        // Registered even when config.yml is broken (the reason is logged, the proxy runs on without
-        // LedgerNet): /lgn reload can then take the fixed file without a restart.
-        registerCommand();
-    }
-
-    /** Starts intercepting the first time LedgerNet is enabled, whether at start or after a reload. */
-    private synchronized void interceptOnce() {
-        if (listener != null) {
-            return;
-        }
-        // BungeeCord fires the event for every channel; registering announces ledger:* to clients,
-        // which client mods wait for before they send anything.
+        // Intercept from the start, whatever config.yml says: a LedgerNet that is starting or disabled
+        // refuses Ledger requests instead of letting them pass. BungeeCord fires the event for every
+        // channel; registering announces ledger:* to clients, which client mods wait for.
         for (LedgerChannel channel : LedgerChannel.values()) {
             proxy.registerChannel(channel.id());
         }
         listener = new BungeePluginMessageListener(core);
         proxy.getPluginManager().registerListener(plugin, listener);
+        core.enable();
+        // Registered even when config.yml is broken (the reason is logged, requests are refused):
+        // /lgn reload can then take the fixed file without a restart.
+        registerCommand();
     }
 
     /** {@code /lgn}, with Adventure components bridged to BungeeCord's chat by adventure-platform. */

@@ -5,7 +5,10 @@ import net.ledgernet.protocol.LedgerChannel;
 import net.ledgernet.routing.PlayerLink;
 import net.ledgernet.routing.PlayerRef;
 import net.md_5.bungee.api.ChatColor;
+import net.md_5.bungee.api.chat.ClickEvent;
+import net.md_5.bungee.api.chat.HoverEvent;
 import net.md_5.bungee.api.chat.TextComponent;
+import net.md_5.bungee.api.chat.hover.content.Text;
 import net.md_5.bungee.api.connection.ProxiedPlayer;
 import net.md_5.bungee.api.connection.Server;
 
@@ -15,6 +18,9 @@ import net.md_5.bungee.api.connection.Server;
  * @param server the backend connection a message came from or goes to; null to use the player's current one
  */
 record BungeePlayerLink(ProxiedPlayer proxiedPlayer, Server server) implements PlayerLink {
+    /** Minecraft 1.19: chat and commands are signed by the client from here on. */
+    static final int FIRST_SIGNED_CHAT_PROTOCOL = 759;
+
     @Override
     public PlayerRef player() {
         return new PlayerRef(proxiedPlayer.getUniqueId(), proxiedPlayer.getName());
@@ -37,9 +43,28 @@ record BungeePlayerLink(ProxiedPlayer proxiedPlayer, Server server) implements P
         return connection.isPresent();
     }
 
+    /**
+     * BungeeCord's {@code chat()} throws "Cannot spoof chat on this client version!" for 1.19+ clients
+     * (protocol 759 and later), whose commands are signed; LedgerNet does not try to forge one.
+     */
     @Override
-    public void chatAsPlayer(String line) {
-        proxiedPlayer.chat(line);
+    public boolean canRunCommands() {
+        return proxiedPlayer.getPendingConnection().getVersion() < FIRST_SIGNED_CHAT_PROTOCOL;
+    }
+
+    @Override
+    public void runCommand(String commandLine) {
+        proxiedPlayer.chat(commandLine);
+    }
+
+    @Override
+    public void suggestCommand(String message, String commandLine) {
+        TextComponent text = new TextComponent(message);
+        text.setColor(ChatColor.GOLD);
+        text.setUnderlined(true);
+        text.setClickEvent(new ClickEvent(ClickEvent.Action.SUGGEST_COMMAND, commandLine));
+        text.setHoverEvent(new HoverEvent(HoverEvent.Action.SHOW_TEXT, new Text(commandLine)));
+        proxiedPlayer.sendMessage(text);
     }
 
     @Override

@@ -3,11 +3,13 @@ package net.ledgernet.bungee;
 import java.util.Optional;
 import net.ledgernet.LedgerNetCore;
 import net.ledgernet.protocol.LedgerChannel;
+import net.ledgernet.routing.Interception;
 import net.ledgernet.routing.MessageOrigin;
 import net.md_5.bungee.api.connection.ProxiedPlayer;
 import net.md_5.bungee.api.connection.Server;
 import net.md_5.bungee.api.event.PlayerDisconnectEvent;
 import net.md_5.bungee.api.event.PluginMessageEvent;
+import net.md_5.bungee.api.event.ServerConnectedEvent;
 import net.md_5.bungee.api.event.ServerSwitchEvent;
 import net.md_5.bungee.api.plugin.Listener;
 import net.md_5.bungee.event.EventHandler;
@@ -21,38 +23,91 @@ import net.md_5.bungee.event.EventPriority;
 public final class BungeePluginMessageListener implements Listener {
     private static final String PREFIX = LedgerChannel.NAMESPACE + ":";
 
+    /** Minecraft 1.13: channel names are namespaced ids, registered on minecraft:register. */
+    static final int FIRST_NAMESPACED_CHANNELS_PROTOCOL = 393;
+    static final String REGISTER = "minecraft:register";
+    /** Every Ledger channel, NUL-separated, as minecraft:register carries them. */
+    static final byte[] LEDGER_CHANNELS = java.util.Arrays.stream(LedgerChannel.values()).map(LedgerChannel::id)
+            .collect(java.util.stream.Collectors.joining("\0")).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final LedgerNetCore core;
 
     BungeePluginMessageListener(LedgerNetCore core) {
         this.core = core;
     }
 
-    // LOWEST runs first: LedgerNet decides before other plugins see (or rewrite) the message.
+    /**
+     * The one place that sets this event's result for {@code ledger:*} messages. LOWEST runs first:
+     * LedgerNet decides before other plugins see (or rewrite) the message. The event is cancelled
+     * before any effect runs, and whenever no decision could be made: BungeeCord's EventBus only
+     * logs a listener's exception and then forwards the message as if nothing happened.
+     */
     @EventHandler(priority = EventPriority.LOWEST)
     public void onPluginMessage(PluginMessageEvent event) {
-        if (event.isCancelled() || !event.getTag().startsWith(PREFIX)) {
+        if (event.isCancelled() || !isLedger(event.getTag())) {
             return;
         }
-        boolean stop;
+        Interception interception = Interception.DROP;
+        try {
+            interception = decide(event);
+        } catch (Throwable failure) {
+            interception = Interception.DROP; // nothing LedgerNet could decide on passes
+        } finally {
+            if (!interception.forwardsOriginal()) {
+                event.setCancelled(true);
+            }
+        }
+        interception.act();
+    }
+
+    private Interception decide(PluginMessageEvent event) {
         if (event.getSender() instanceof ProxiedPlayer player) {
             Server target = event.getReceiver() instanceof Server server ? server : null;
             BungeePlayerLink link = new BungeePlayerLink(player, target);
-            stop = core.onPluginMessage(MessageOrigin.PLAYER, link, link.currentBackend(), event.getTag(), event.getData());
+            return core.intercept(MessageOrigin.PLAYER, link, link.currentBackend(), event.getTag(), event.getData());
         } else if (event.getSender() instanceof Server server && event.getReceiver() instanceof ProxiedPlayer player) {
-            stop = core.onPluginMessage(MessageOrigin.BACKEND, new BungeePlayerLink(player, server),
+            return core.intercept(MessageOrigin.BACKEND, new BungeePlayerLink(player, server),
                     Optional.of(server.getInfo().getName()), event.getTag(), event.getData());
-        } else {
-            stop = true; // neither a player nor a backend: nothing LedgerNet can vouch for
         }
-        if (stop) {
-            event.setCancelled(true);
+        return Interception.DROP; // neither a player nor a backend: nothing LedgerNet can vouch for
+    }
+
+    /** Any channel in Ledger's namespace, however a modified client spells its case. */
+    static boolean isLedger(String tag) {
+        return tag != null && tag.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    }
+
+    /**
+     * Fired on the backend's play-phase Login packet: only now does Ledger, which registers its
+     * receivers for the play phase, see a handshake. (For 1.20.2+ clients BungeeCord fires
+     * ServerSwitchEvent earlier, while the new backend is still logging in or configuring; a
+     * handshake sent then arrives as a configuration payload and is lost.) The event's server is
+     * the new connection, also for older clients, for which the player's server is still the old one.
+     */
+    @EventHandler
+    public void onServerConnected(ServerConnectedEvent event) {
+        try {
+            core.onServerSwitch(new BungeePlayerLink(event.getPlayer(), event.getServer()));
+        } catch (RuntimeException e) {
+            // core.onServerSwitch never throws; building the link may, if the player is already gone
         }
     }
 
-    /** Fired once the player's server is the new one, so a handshake sent now reaches it. */
+    /**
+     * Announces Ledger's channels to the client while a 1.20.2+ client is still configuring, so a
+     * client mod that sends only on announced channels (Watson 1.20.6+) may send its handshake as
+     * soon as the world loads. BungeeCord itself announces them only in the play phase of the first
+     * join. Older clients get the same register message in play, which is harmless.
+     */
     @EventHandler
     public void onServerSwitch(ServerSwitchEvent event) {
-        core.onServerSwitch(new BungeePlayerLink(event.getPlayer(), null));
+        try {
+            if (event.getPlayer().getPendingConnection().getVersion() >= FIRST_NAMESPACED_CHANNELS_PROTOCOL) {
+                event.getPlayer().sendData(REGISTER, LEDGER_CHANNELS);
+            }
+        } catch (RuntimeException e) {
+            // the player may have left meanwhile; nothing to announce then
+        }
     }
 
     @EventHandler

@@ -37,6 +37,31 @@ public record BackendState(
         return Optional.empty();
     }
 
+    /** The Ledger version string, from config.yml or learnt. */
+    public Optional<String> version() {
+        return configuredVersion.or(() -> learnedVersion);
+    }
+
+    /**
+     * Whether this Ledger reads {@code range:@global} (1.3.8 and later, and the 1.20.1 backport);
+     * 1.2.x to 1.3.7 fail to parse it. False when the version is unknown.
+     */
+    public boolean knowsGlobalRange() {
+        Optional<String> version = version();
+        if (version.isEmpty()) {
+            return false;
+        }
+        String v = version.get();
+        if (v.contains("backport")) {
+            return true;
+        }
+        if (configuredVersion.isEmpty() && learnedProtocol.orElse(3) == 2 && v.startsWith("1.3.")) {
+            return true; // the backport announces itself as 1.3.18 with protocol 2
+        }
+        return !(v.startsWith("1.0.") || v.startsWith("1.1.") || v.startsWith("1.2.")
+                || v.matches("1\\.3\\.[0-7](\\D.*)?"));
+    }
+
     /** The Ledger protocol number to hand this backend, if known. */
     public Optional<Integer> protocol() {
         return configuredVersion.map(BackendState::configuredProtocol).or(() -> learnedProtocol);

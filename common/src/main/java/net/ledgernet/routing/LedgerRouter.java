@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import net.ledgernet.LedgerNetVersion;
 import net.ledgernet.config.BackendConfig;
 import net.ledgernet.config.LedgerNetConfig;
@@ -52,15 +55,34 @@ public final class LedgerRouter {
     static final Set<Integer> CLIENT_PROTOCOLS = Set.of(2, 3);
     /** Minecraft's chat limit: a longer command is refused by the backend (and may kick the player). */
     static final int MAX_COMMAND_LENGTH = 256;
+    /** Ledger's protocol number since 1.3.0, tried first on a backend whose own is not known. */
+    static final int NEWEST_PROTOCOL = 3;
+    /** Ledger 1.2.x and the 1.20.1 backport. */
+    static final int OLDER_PROTOCOL = 2;
+    /** A client handshake this soon after LedgerNet sent the same one to the same backend is a duplicate. */
+    static final long DUPLICATE_HANDSHAKE_WINDOW_NANOS = 10_000_000_000L;
+    /** Minecraft's limit for a clientbound plugin message. */
+    static final int MAX_BACKEND_PAYLOAD_BYTES = 1 << 20;
 
     private final LedgerNetConfig config;
+    private final LongSupplier nanoClock;
     private final PermissionPolicy permissions;
     private final RequestLimiter limiter;
     private final SearchStrings searches;
     private final Map<String, BackendState> backends = new ConcurrentHashMap<>();
     private final Map<UUID, PlayerSession> sessions = new ConcurrentHashMap<>();
+    /** Actions still to let through for a player's forwarded search, until its final response. */
+    private final Map<UUID, AtomicInteger> forwardedSearches = new ConcurrentHashMap<>();
+    /** Backend messages dropped because they did not decode within limits. */
+    private final AtomicLong malformedFromBackends = new AtomicLong();
 
     public LedgerRouter(LedgerNetConfig config, PermissionPolicy permissions, RequestLimiter limiter) {
+        this(config, permissions, limiter, System::nanoTime);
+    }
+
+    public LedgerRouter(LedgerNetConfig config, PermissionPolicy permissions, RequestLimiter limiter,
+                        LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         this.config = config;
         this.permissions = permissions;
         this.limiter = limiter;
@@ -143,25 +165,58 @@ public final class LedgerRouter {
                     + shorten(handshake.version()) + " speaks Ledger protocol " + handshake.protocolVersion()
                     + "; this network's LedgerNet speaks protocols 2 and 3. Update the mod to use Ledger features here."));
         }
-        sessions.compute(link.player().uuid(), (uuid, session) ->
-                (session == null ? PlayerSession.of(link.player()) : session).withHandshake(handshake));
+        long now = nanoClock.getAsLong();
+        boolean[] duplicate = new boolean[1];
+        sessions.compute(link.player().uuid(), (uuid, session) -> {
+            PlayerSession current = session == null ? PlayerSession.of(link.player()) : session;
+            duplicate[0] = current.recentlySent(handshake, backend, now, DUPLICATE_HANDSHAKE_WINDOW_NANOS);
+            return duplicate[0] ? current : current.withHandshake(handshake).sent(backend, now);
+        });
         HandshakeS2C answer = new HandshakeS2C(handshake.protocolVersion(), "LedgerNet " + LedgerNetVersion.get(),
                 actionTypes());
+        if (duplicate[0]) {
+            // LedgerNet replayed this very handshake to this backend moments ago (after a switch): answer only.
+            return new RouteDecision.Answer(List.of(answer), Optional.empty());
+        }
         return new RouteDecision.Rewrite(LedgerChannel.HANDSHAKE, handshakeFor(backend, handshake), List.of(answer));
     }
 
     /**
      * The client's handshake as this backend must see it: with the backend's own protocol number
-     * (protocols 2 and 3 share every layout; an old client mod would otherwise get a mismatch) and
-     * the NBT root its Minecraft version reads.
+     * (protocols 2 and 3 share every layout; an old client mod would otherwise get a mismatch), or
+     * Ledger's current one (3) while the backend's is not known yet, and the NBT root its Minecraft
+     * version reads.
      */
     byte[] handshakeFor(String backend, HandshakeC2S handshake) {
         BackendState state = backends.get(backend);
-        int protocol = state == null ? handshake.protocolVersion() : state.protocol().orElse(handshake.protocolVersion());
+        int protocol = state == null ? NEWEST_PROTOCOL : state.protocol().orElse(NEWEST_PROTOCOL);
+        return handshakeWithProtocol(backend, handshake, protocol);
+    }
+
+    private byte[] handshakeWithProtocol(String backend, HandshakeC2S handshake, int protocol) {
         BackendConfig backendConfig = config.backends().get(backend);
         NbtRoot root = backendConfig != null && backendConfig.legacyNbt() ? NbtRoot.NAMED : NbtRoot.NAMELESS;
         return LedgerProtocol.encode(new HandshakeC2S(handshake.modId(), handshake.version(), protocol, root,
                 handshake.keyOrder()));
+    }
+
+    /** Whether LedgerNet knows which Ledger protocol {@code backend} speaks (configured, or learnt). */
+    public boolean protocolKnown(String backend) {
+        BackendState state = backends.get(backend);
+        return state != null && state.protocol().isPresent();
+    }
+
+    /**
+     * The player's handshake with the older protocol number (2), for a backend that did not answer
+     * the current one: Ledger ignores a handshake whose number is not its own, so a Ledger 1.2 or
+     * 1.20.1-backport backend is learnt only this way. Empty once the backend's protocol is known.
+     */
+    public Optional<byte[]> handshakeFallback(UUID player, String backend) {
+        PlayerSession session = sessions.get(player);
+        if (protocolKnown(backend) || session == null || session.clientHandshake().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(handshakeWithProtocol(backend, session.clientHandshake().get(), OLDER_PROTOCOL));
     }
 
     /** The action types of every backend, Ledger's own first; client mods enable filters from it. */
@@ -228,10 +283,15 @@ public final class LedgerRouter {
         int pages = clampPages(search.pages());
         Optional<LayoutGeneration> generation = generation(backend);
         boolean readsSearchPackets = generation.isPresent() && generation.get() != LayoutGeneration.V3_1_3_2;
-        if (targets.otherBackends().isEmpty() && targets.input().isPresent() && readsSearchPackets) {
+        boolean radius = targets.parsed().range().orElse(null) instanceof Range.Radius;
+        // Ledger streams every page to the last for a networked player, whatever pages says, so a search
+        // packet is forwarded only when nothing else can answer it: range:N needs the player's position,
+        // which only the backend knows. What comes back is cut at pages x page-size (see fromBackend).
+        if (radius && targets.otherBackends().isEmpty() && targets.input().isPresent() && readsSearchPackets) {
             if (!limiter.tryTakeToken(link.player().uuid())) {
                 return busy(LedgerChannel.SEARCH, who);
             }
+            forwardedSearches.put(link.player().uuid(), new AtomicInteger(pages * config.limits().pageSize()));
             String localInput = targets.input().get();
             if (pages == search.pages() && localInput.equals(search.input())) {
                 return RouteDecision.FORWARD;
@@ -239,20 +299,21 @@ public final class LedgerRouter {
             return new RouteDecision.Rewrite(LedgerChannel.SEARCH,
                     LedgerProtocol.encode(new SearchC2S(localInput, pages)), List.of());
         }
-        // Ledger 1.3.2-1.3.4 runs a search packet as a rollback, and an unknown version might be one:
-        // such backends, like every search across servers, are answered from the databases.
+        if (radius) {
+            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR, "range: needs Ledger on the server, and "
+                    + backend + "'s cannot take search packets safely" + (generation.isEmpty() ? " (its Ledger version"
+                    + " is not known yet)" : "") + "; search with world: instead.",
+                    who + "'s range: search refused on " + backend);
+        }
+        // Everything else is answered from the databases: searches across servers, and searches of the
+        // player's own server (pages capped there, and Ledger 1.3.2-1.3.4 runs a search packet as a rollback).
         permitted = new LinkedHashMap<>(permitted);
         permitted.keySet().retainAll(config.backends().keySet());
         if (permitted.isEmpty()) {
-            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR, backend + "'s Ledger cannot take search packets"
-                            + " safely (its version is " + (generation.isEmpty() ? "not known yet" : "1.3.2-1.3.4")
-                            + ") and it has no database listed in LedgerNet's config.yml.",
-                    who + "'s search refused: no safe way to answer it");
-        }
-        if (targets.parsed().range().orElse(null) instanceof Range.Radius) {
-            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR, "range: needs Ledger on the server, and "
-                    + backend + "'s cannot take search packets safely; search with world: instead.",
-                    who + "'s range: search refused on " + backend);
+            return Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR, "LedgerNet answers searches from the Ledger"
+                            + " databases, and " + backend + " has none listed in LedgerNet's config.yml; ask an admin"
+                            + " to add it, or search around you with range:N.",
+                    who + "'s search refused: " + backend + " has no database in config.yml");
         }
         Optional<RequestLimiter.Permit> permit = limiter.tryAcquire(link.player().uuid(), permitted.size() > 1);
         return permit.isEmpty() ? busy(LedgerChannel.SEARCH, who)
@@ -278,17 +339,30 @@ public final class LedgerRouter {
                     + invalid.message());
         }
         SearchStrings.ForBackend local = (SearchStrings.ForBackend) rewritten;
-        if (!local.otherBackends().isEmpty() || local.input().isEmpty()) {
+        SearchQuery query = local.queries().get(backend);
+        if (!local.otherBackends().isEmpty() || query == null) {
             return Refuse.of(channel, ResponseS2C.ERROR, "A " + verb + " runs only on the server you are on ("
                     + backend + "); it names " + String.join(", ", local.otherBackends()) + ".",
                     who + "'s " + verb + " named other backends");
         }
-        String localInput = local.input().get();
+        // Judged on what would reach Ledger: backend: terms and other servers' worlds are gone by now.
+        query = query.withoutBackends();
+        Optional<String> unspecific = Specificity.missing(verb, query);
+        if (unspecific.isPresent()) {
+            return Refuse.of(channel, ResponseS2C.ERROR, unspecific.get(),
+                    who + "'s " + verb + " refused as unspecific: '" + shorten(input) + "'");
+        }
         if (!limiter.tryTakeToken(link.player().uuid())) {
             return busy(channel, who);
         }
-        Optional<LayoutGeneration> generation = generation(backend);
+        BackendState state = backends.get(backend);
+        Optional<LayoutGeneration> generation = state == null ? Optional.empty() : state.generation();
         if (generation.isPresent() && generation.get() == LayoutGeneration.V2) {
+            // Ledger before 1.3.8 has no range:@global; there, no range: means the same thing.
+            SearchQuery sent = query.range().orElse(null) instanceof Range.Global && !state.knowsGlobalRange()
+                    ? query.withRange(Optional.empty()) : query;
+            // What was checked is what is sent: the canonical form of the checked query.
+            String localInput = sent.toLedgerString();
             if (localInput.equals(input)) {
                 return RouteDecision.FORWARD;
             }
@@ -303,12 +377,17 @@ public final class LedgerRouter {
         if (backendConfig == null || backendConfig.rollbackAsCommand()) {
             // The parser admits only printable ASCII, so the line cannot hold the control characters or
             // section signs for which Minecraft kicks a player.
-            String command = "/lg " + verb + (localInput.isBlank() ? "" : " " + localInput);
+            String command = "/lg " + verb + " " + query.toLedgerString();
             if (command.length() > MAX_COMMAND_LENGTH) {
                 return Refuse.of(channel, ResponseS2C.ERROR, "That " + verb + " is too long to run as a command ("
                         + command.length() + " of " + MAX_COMMAND_LENGTH + " characters).", who + "'s " + verb + " too long");
             }
-            return new RouteDecision.RunCommand(command);
+            if (!link.canRunCommands()) {
+                return new RouteDecision.SuggestCommand(channel, command, "Ledger on " + backend + " cannot take a "
+                        + verb + " packet safely, and this proxy cannot send commands for your Minecraft version, so"
+                        + " nothing ran. Click here to put " + command + " in your chat box, then press Enter.");
+            }
+            return new RouteDecision.RunCommand(channel, command);
         }
         return Refuse.of(channel, ResponseS2C.ERROR, "LedgerNet will not send a " + verb + " packet to " + backend
                 + ": " + why + ". Use /lg " + verb + " there.", who + "'s " + verb + " refused: " + why);
@@ -331,38 +410,53 @@ public final class LedgerRouter {
 
     private RouteDecision fromBackend(PlayerLink link, Optional<String> backend, LedgerChannel channel, byte[] data,
                                       Who who) {
-        switch (channel) {
-            case HANDSHAKE -> {
-                try {
-                    HandshakeS2C handshake = (HandshakeS2C) LedgerProtocol.decodeS2C(channel.id(), data);
-                    // Servers not listed in config.yml are learnt too: they are still protected.
-                    backend.ifPresent(name -> backends.compute(name, (n, state) ->
-                            (state == null ? BackendState.configured(n, Optional.empty()) : state)
-                                    .learned(handshake.protocolVersion(), handshake.ledgerVersion(),
-                                            handshake.actionTypes())));
-                } catch (LedgerDecodeException e) {
-                    return new RouteDecision.Drop(who + " sent a malformed handshake: " + e.getMessage());
-                }
-                // The client already has LedgerNet's answer; a second handshake would replace it.
-                return new RouteDecision.Consume();
-            }
-            case ACTION -> {
-                if (config.dimensions().keepCurrentBackendNative() || backend.isEmpty()) {
-                    return RouteDecision.FORWARD; // actions from the player's own backend keep native ids
-                }
-                try {
-                    ActionS2C action = (ActionS2C) LedgerProtocol.decodeS2C(channel.id(), data);
-                    String network = config.dimensionMap().toNetwork(backend.get(), action.world().toString());
-                    return new RouteDecision.Rewrite(channel,
-                            LedgerProtocol.encode(action.withWorld(Identifier.parse(network))), List.of());
-                } catch (LedgerDecodeException | IllegalArgumentException e) {
-                    return new RouteDecision.Drop(who + " sent a malformed action: " + e.getMessage());
-                }
-            }
-            default -> {
-                return RouteDecision.FORWARD; // responses, and player packets some backend plugin may send
-            }
+        if (backend.isEmpty()) {
+            return new RouteDecision.Drop(who + " sent " + channel.id() + " from no known server");
         }
+        if (data.length > MAX_BACKEND_PAYLOAD_BYTES) {
+            malformedFromBackends.incrementAndGet();
+            return new RouteDecision.Drop(who + " sent " + data.length + " bytes on " + channel.id());
+        }
+        LedgerPacket.S2C packet;
+        try {
+            // Checked both ways: a client mod decodes strictly and may disconnect on what Ledger never sends.
+            packet = LedgerProtocol.decodeS2C(channel.id(), data);
+        } catch (LedgerDecodeException | IllegalArgumentException e) {
+            malformedFromBackends.incrementAndGet();
+            return new RouteDecision.Drop(who + " sent a malformed " + channel.id() + ": " + e.getMessage());
+        }
+        UUID player = link.player().uuid();
+        if (packet instanceof HandshakeS2C handshake) {
+            // Servers not listed in config.yml are learnt too: they are still protected.
+            backends.compute(backend.get(), (n, state) ->
+                    (state == null ? BackendState.configured(n, Optional.empty()) : state)
+                            .learned(handshake.protocolVersion(), handshake.ledgerVersion(), handshake.actionTypes()));
+            // The client already has LedgerNet's answer; a second handshake would replace it.
+            return new RouteDecision.Consume();
+        } else if (packet instanceof ActionS2C action) {
+            AtomicInteger budget = forwardedSearches.get(player);
+            if (budget != null && budget.getAndDecrement() <= 0) {
+                return new RouteDecision.Consume(); // past the pages the forwarded search asked for
+            }
+            if (config.dimensions().keepCurrentBackendNative()) {
+                return RouteDecision.FORWARD; // actions from the player's own backend keep native ids
+            }
+            String network = config.dimensionMap().toNetwork(backend.get(), action.world().toString());
+            return new RouteDecision.Rewrite(channel,
+                    LedgerProtocol.encode(action.withWorld(Identifier.parse(network))), List.of());
+        } else if (packet instanceof ResponseS2C response) {
+            if (response.code() != ResponseS2C.EXECUTING && response.packetType().path().equals(LedgerChannel.SEARCH.path())) {
+                forwardedSearches.remove(player);
+            }
+            return RouteDecision.FORWARD;
+        }
+        // ledger:player is LedgerNet's own answer; no Ledger sends it, so a backend that does is not believed.
+        return new RouteDecision.Drop(who + " sent " + channel.id() + ", which only LedgerNet answers");
+    }
+
+    /** Backend messages dropped so far because they were malformed or too large. */
+    public long malformedFromBackends() {
+        return malformedFromBackends.get();
     }
 
     // ---------------------------------------------------------------- player lifecycle
@@ -372,7 +466,8 @@ public final class LedgerRouter {
      * keeps its own set of networked players and older client mods handshake only once.
      */
     public Optional<byte[]> handshakeReplay(UUID player, String backend) {
-        PlayerSession session = sessions.get(player);
+        PlayerSession session = sessions.computeIfPresent(player, (uuid, current) ->
+                current.clientHandshake().isPresent() ? current.sent(backend, nanoClock.getAsLong()) : current);
         if (session == null || session.clientHandshake().isEmpty()) {
             return Optional.empty();
         }
@@ -396,6 +491,7 @@ public final class LedgerRouter {
 
     public void forget(UUID player) {
         sessions.remove(player);
+        forwardedSearches.remove(player);
         limiter.forget(player);
         permissions.forget(player);
     }

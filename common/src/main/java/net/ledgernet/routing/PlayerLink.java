@@ -19,8 +19,21 @@ public interface PlayerLink {
     /** Sends a plugin message to the player's current backend; false when there is none. */
     boolean sendToBackend(LedgerChannel channel, byte[] payload);
 
-    /** Sends a chat line to the player as if they typed it; a leading / makes it a command on the backend. */
-    void chatAsPlayer(String line);
+    /**
+     * Whether {@link #runCommand} can reach the backend for this player's client. BungeeCord cannot
+     * send chat or commands on behalf of a 1.19+ client (its {@code chat()} throws), so there the
+     * player is given the command to run instead ({@link #suggestCommand}).
+     */
+    boolean canRunCommands();
+
+    /** Runs {@code commandLine} (starting with /) on the player's backend as if the player typed it. May throw. */
+    void runCommand(String commandLine);
+
+    /**
+     * Shows the player {@code message}; clicking it puts {@code commandLine} into their chat box, so
+     * one key press runs it with the client's own signature.
+     */
+    void suggestCommand(String message, String commandLine);
 
     /** Shows the player a chat message from LedgerNet. */
     void tell(String message);

@@ -56,8 +56,20 @@ public sealed interface RouteDecision {
             implements RouteDecision {
     }
 
-    /** Run the player's own Ledger command on their backend (rollback/restore/purge on Ledger 1.3.2+). */
-    record RunCommand(String commandLine) implements RouteDecision {
+    /**
+     * Run the player's own Ledger command on their backend (rollback/restore/purge on Ledger 1.3.2+).
+     * If the platform cannot run it after all, the player gets {@code ledger:response} 3 on
+     * {@code channel} and the command to run themselves.
+     */
+    record RunCommand(LedgerChannel channel, String commandLine) implements RouteDecision {
+    }
+
+    /**
+     * The request can only run as the player's own command, and the proxy cannot send commands for
+     * this client (BungeeCord, Minecraft 1.19+): answer {@code ledger:response} 3 and put the command
+     * into the player's chat box on a click.
+     */
+    record SuggestCommand(LedgerChannel channel, String commandLine, String message) implements RouteDecision {
     }
 
     /** Nothing passes and nothing is answered, by design (a backend's handshake LedgerNet already answered). */

@@ -20,11 +20,21 @@ public final class ThrottledLog {
     }
 
     public void warn(String message) {
+        warn(message, null);
+    }
+
+    /** Like {@link #warn(String)}, with the cause's stack trace when the line is written. */
+    public void warn(String message, Throwable cause) {
         long now = System.nanoTime();
         long last = lastLog.get();
         if (now - last >= intervalNanos && lastLog.compareAndSet(last, now)) {
             long skipped = suppressed.getAndSet(0);
-            logger.warn(message + (skipped > 0 ? " (and " + skipped + " more not logged)" : ""));
+            String line = message + (skipped > 0 ? " (and " + skipped + " more not logged)" : "");
+            if (cause == null) {
+                logger.warn(line);
+            } else {
+                logger.warn(line, cause);
+            }
         } else {
             suppressed.incrementAndGet();
         }

@@ -95,6 +95,10 @@ public record SearchQuery(
         return new SearchQuery(actions, sources, objects, worlds, range, before, after, rolledBack, selection);
     }
 
+    public SearchQuery withRange(Optional<Range> newRange) {
+        return new SearchQuery(actions, sources, objects, worlds, newRange, before, after, rolledBack, backends);
+    }
+
     public SearchQuery withWorlds(Filter<String> newWorlds) {
         return new SearchQuery(actions, sources, objects, newWorlds, range, before, after, rolledBack, backends);
     }

@@ -49,22 +49,22 @@ class DimensionRoutingTest {
     void networkIdsOfTheCurrentBackendBecomeItsOwnIdsNegatedOrNot() throws Exception {
         RouterFixture fixture = fixture("");
         String sent = searchSent(fixture.fromPlayer("survival", LedgerChannel.SEARCH, LedgerProtocol.encode(
-                new SearchC2S("world:survival:overworld world:!survival:mymod/sky action:block-break", 1))));
-        assertEquals("action:block-break world:minecraft:overworld world:!mymod:sky", sent, "canonical order");
+                new SearchC2S("world:survival:overworld world:!survival:mymod/sky action:block-break range:5", 1))));
+        assertEquals("action:block-break world:minecraft:overworld world:!mymod:sky range:5", sent, "canonical order");
     }
 
     @Test
     void nativeIdsAndOtherTermsPassUnchanged() throws Exception {
         RouterFixture fixture = fixture("");
-        byte[] bytes = LedgerProtocol.encode(new SearchC2S("world:minecraft:the_nether source:@fire", 1));
+        byte[] bytes = LedgerProtocol.encode(new SearchC2S("world:minecraft:the_nether source:@fire range:5", 1));
         assertEquals(RouteDecision.FORWARD, fixture.fromPlayer("survival", LedgerChannel.SEARCH, bytes));
     }
 
     @Test
     void excludingAnotherBackendsWorldIsDroppedAndNamingItSearchesThatBackend() throws Exception {
         RouterFixture fixture = fixture("");
-        assertEquals("action:block-break", searchSent(fixture.fromPlayer("survival", LedgerChannel.SEARCH,
-                LedgerProtocol.encode(new SearchC2S("world:!creative:overworld action:block-break", 1)))));
+        assertEquals("action:block-break range:5", searchSent(fixture.fromPlayer("survival", LedgerChannel.SEARCH,
+                LedgerProtocol.encode(new SearchC2S("world:!creative:overworld action:block-break range:5", 1)))));
 
         // Naming another server's world makes it a network search over that server, with its own ids.
         RouteDecision named = fixture.fromPlayer("survival", LedgerChannel.SEARCH,
@@ -83,8 +83,8 @@ class DimensionRoutingTest {
     @Test
     void backendTermsNamingTheCurrentBackendAreTakenOut() throws Exception {
         RouterFixture fixture = fixture("");
-        assertEquals("action:block-break", searchSent(fixture.fromPlayer("survival", LedgerChannel.SEARCH,
-                LedgerProtocol.encode(new SearchC2S("backend:survival action:block-break", 1)))));
+        assertEquals("action:block-break range:5", searchSent(fixture.fromPlayer("survival", LedgerChannel.SEARCH,
+                LedgerProtocol.encode(new SearchC2S("backend:survival action:block-break range:5", 1)))));
         RouteDecision.Refuse unknown = assertInstanceOf(RouteDecision.Refuse.class, fixture.fromPlayer("survival",
                 LedgerChannel.SEARCH, LedgerProtocol.encode(new SearchC2S("backend:nowhere", 1))));
         assertThat(unknown.message()).get().asString().contains("Unknown server in backend:nowhere");
@@ -95,8 +95,8 @@ class DimensionRoutingTest {
         RouterFixture fixture = fixture("");
         // creative runs Ledger 1.2.10: the packet is forwarded, with its dimension rewritten.
         RouteDecision.Rewrite rewrite = assertInstanceOf(RouteDecision.Rewrite.class, fixture.fromPlayer("creative",
-                LedgerChannel.ROLLBACK, LedgerProtocol.encode(new RollbackC2S(true, "world:creative:the_end range:5"))));
-        assertEquals(new RollbackC2S(true, "world:minecraft:the_end range:5"),
+                LedgerChannel.ROLLBACK, LedgerProtocol.encode(new RollbackC2S(true, "world:creative:the_end range:5 after:2h"))));
+        assertEquals(new RollbackC2S(true, "world:minecraft:the_end range:5 after:2h"),
                 PacketMap.c2s(LayoutGeneration.V2).decode("ledger:rollback", rewrite.payload()));
         // survival runs Ledger 1.3.23: the player's own command, with local ids.
         RouteDecision.RunCommand command = assertInstanceOf(RouteDecision.RunCommand.class, fixture.fromPlayer("survival",
@@ -104,7 +104,7 @@ class DimensionRoutingTest {
         assertEquals("/lg purge world:minecraft:overworld before:4w2d", command.commandLine());
         // A rollback that names another backend's world is refused, never sent anywhere.
         RouteDecision.Refuse refuse = assertInstanceOf(RouteDecision.Refuse.class, fixture.fromPlayer("survival",
-                LedgerChannel.ROLLBACK, LedgerProtocol.encode(new RollbackC2S(false, "world:creative:overworld after:1h"))));
+                LedgerChannel.ROLLBACK, LedgerProtocol.encode(new RollbackC2S(false, "world:creative:overworld after:1h range:@global"))));
         assertThat(refuse.message()).get().asString().contains("runs only on the server you are on");
         // With range: (which needs the player's position) it is refused as well, for that reason.
         RouteDecision.Refuse ranged = assertInstanceOf(RouteDecision.Refuse.class, fixture.fromPlayer("survival",
@@ -116,11 +116,12 @@ class DimensionRoutingTest {
     void aRollbackThatChatCannotCarryIsRefused() throws Exception {
         RouterFixture fixture = fixture("");
         RouteDecision.Refuse refuse = assertInstanceOf(RouteDecision.Refuse.class, fixture.fromPlayer("survival",
-                LedgerChannel.ROLLBACK, LedgerProtocol.encode(new RollbackC2S(false, "source:\u00a7cSteve"))));
+                LedgerChannel.ROLLBACK, LedgerProtocol.encode(new RollbackC2S(false, "source:\u00a7cSteve range:5"))));
         // Minecraft kicks a player whose chat holds a section sign; the parser never lets one through.
         assertThat(refuse.message()).get().asString().contains("Invalid player name");
         RouteDecision.Refuse tooLong = assertInstanceOf(RouteDecision.Refuse.class, fixture.fromPlayer("survival",
-                LedgerChannel.ROLLBACK, LedgerProtocol.encode(new RollbackC2S(false, "source:Steve ".repeat(30)))));
+                LedgerChannel.ROLLBACK, LedgerProtocol.encode(new RollbackC2S(false, "range:5" + java.util.stream.IntStream.range(0, 30)
+                        .mapToObj(i -> " source:Steve" + i).collect(java.util.stream.Collectors.joining())))));
         assertThat(tooLong.message()).get().asString().contains("too long to run as a command");
     }
 

@@ -131,12 +131,36 @@ class HandshakeReplayTest {
     }
 
     @Test
-    void repeatedHandshakesAreIdempotent() {
+    void repeatedHandshakesAreAnsweredEachTimeButReachTheBackendOnce() {
         byte[] handshake = LedgerProtocol.encode(new HandshakeC2S("watson", "1", 3));
-        RouteDecision.Rewrite first = (RouteDecision.Rewrite) fixture.fromPlayer("survival", LedgerChannel.HANDSHAKE, handshake);
-        RouteDecision.Rewrite second = (RouteDecision.Rewrite) fixture.fromPlayer("survival", LedgerChannel.HANDSHAKE, handshake);
-        assertEquals(first.replies(), second.replies());
-        assertEquals(List.of(first.payload().length), List.of(second.payload().length));
-        assertEquals(decode(first.payload()), decode(second.payload()));
+        RouteDecision.Rewrite first = assertInstanceOf(RouteDecision.Rewrite.class,
+                fixture.fromPlayer("survival", LedgerChannel.HANDSHAKE, handshake));
+        RouteDecision.Answer second = assertInstanceOf(RouteDecision.Answer.class,
+                fixture.fromPlayer("survival", LedgerChannel.HANDSHAKE, handshake));
+        assertEquals(first.replies(), second.packets(), "the client gets the same answer");
+    }
+
+    @Test
+    void watsonsOwnHandshakeRightAfterTheReplayOfASwitchIsNotSentTwice() {
+        byte[] handshake = LedgerProtocol.encode(new HandshakeC2S("watson", "1", 3));
+        fixture.fromPlayer("survival", LedgerChannel.HANDSHAKE, handshake);
+        assertTrue(fixture.router.handshakeReplay(RouterFixture.ALEX, "creative").isPresent());
+        // Watson 1.20.6+ handshakes again when the new world loads: creative already has it.
+        assertInstanceOf(RouteDecision.Answer.class, fixture.fromPlayer("creative", LedgerChannel.HANDSHAKE, handshake));
+        // A different handshake (another mod version) still goes through.
+        assertInstanceOf(RouteDecision.Rewrite.class, fixture.fromPlayer("creative", LedgerChannel.HANDSHAKE,
+                LedgerProtocol.encode(new HandshakeC2S("watson", "2", 3))));
+    }
+
+    @Test
+    void aBackendOfUnknownProtocolGetsProtocol3FirstAndProtocol2AsTheFallback() {
+        fixture.fromPlayer("survival", LedgerChannel.HANDSHAKE, LedgerProtocol.encode(new HandshakeC2S("watson", "1", 2)));
+        byte[] replay = fixture.router.handshakeReplay(RouterFixture.ALEX, "creative").orElseThrow();
+        assertEquals(3, decode(replay).protocolVersion(), "Ledger 1.3's number first, whatever the client speaks");
+        assertEquals(2, decode(fixture.router.handshakeFallback(RouterFixture.ALEX, "creative").orElseThrow()).protocolVersion());
+        // Once creative answers, it is known: no fallback, and its own number from then on.
+        fixture.fromBackend("creative", LedgerChannel.HANDSHAKE, LedgerProtocol.encode(new HandshakeS2C(2, "1.2.10", List.of())));
+        assertEquals(Optional.empty(), fixture.router.handshakeFallback(RouterFixture.ALEX, "creative"));
+        assertEquals(2, decode(fixture.router.handshakeReplay(RouterFixture.ALEX, "creative").orElseThrow()).protocolVersion());
     }
 }

@@ -43,9 +43,24 @@ public final class RecordingLink implements PlayerLink {
         return backend != null;
     }
 
+    /** Whether the platform can run commands for this client (BungeeCord cannot for 1.19+). */
+    public boolean canRunCommands = true;
+    /** (message, command) pairs offered to the player on a click. */
+    public final List<List<String>> suggested = new ArrayList<>();
+
     @Override
-    public void chatAsPlayer(String line) {
-        chat.add(line);
+    public boolean canRunCommands() {
+        return canRunCommands;
+    }
+
+    @Override
+    public void runCommand(String commandLine) {
+        chat.add(commandLine);
+    }
+
+    @Override
+    public void suggestCommand(String message, String commandLine) {
+        suggested.add(List.of(message, commandLine));
     }
 
     @Override

@@ -69,7 +69,11 @@ final class RouterFixture {
     }
 
     /** The router only asks a link who the player is; the core does the sending. */
-    record Link(String backend) implements PlayerLink {
+    record Link(String backend, boolean canRunCommands) implements PlayerLink {
+        Link(String backend) {
+            this(backend, true);
+        }
+
         @Override
         public PlayerRef player() {
             return ALEX_REF;
@@ -91,7 +95,17 @@ final class RouterFixture {
         }
 
         @Override
-        public void chatAsPlayer(String line) {
+        public boolean canRunCommands() {
+            return canRunCommands;
+        }
+
+        @Override
+        public void runCommand(String commandLine) {
+            throw new AssertionError("the router must not send");
+        }
+
+        @Override
+        public void suggestCommand(String message, String commandLine) {
             throw new AssertionError("the router must not send");
         }
 

@@ -64,7 +64,7 @@ class RouterMatrixTest {
 
     enum Permission { ALL, NETWORKING_ONLY, NONE }
 
-    enum Expect { FORWARD, REWRITE, ANSWER, FETCH, REFUSE_NO_PERMISSION, REFUSE_ERROR, RUN_COMMAND, CONSUME, DROP }
+    enum Expect { FORWARD, REWRITE, PASS_ON, ANSWER, FETCH, REFUSE_NO_PERMISSION, REFUSE_ERROR, RUN_COMMAND, CONSUME, DROP }
 
     /** One client request per kind, as a client mod sends it (documented layouts). */
     record Request(String name, LedgerChannel channel, LedgerPacket packet, Operation intended) {
@@ -77,11 +77,22 @@ class RouterMatrixTest {
             new Request("handshake", LedgerChannel.HANDSHAKE, new HandshakeC2S("watson", "1.0", 2), Operation.HANDSHAKE),
             new Request("inspect", LedgerChannel.INSPECT, new InspectC2S(new BlockPos(10, 64, -5), 50), Operation.INSPECT),
             new Request("search", LedgerChannel.SEARCH, new SearchC2S("action:block-break after:1d", 50), Operation.SEARCH),
+            new Request("range search", LedgerChannel.SEARCH, new SearchC2S("action:block-break range:8", 50), Operation.SEARCH),
+            new Request("empty search", LedgerChannel.SEARCH, new SearchC2S("", 1), Operation.SEARCH),
             new Request("rollback", LedgerChannel.ROLLBACK, new RollbackC2S(false, "source:Steve range:10 after:1h"),
                     Operation.ROLLBACK),
             new Request("restore", LedgerChannel.ROLLBACK, new RollbackC2S(true, "source:Steve range:10 after:1h"),
                     Operation.RESTORE),
             new Request("purge", LedgerChannel.PURGE, new PurgeC2S("before:90d"), Operation.PURGE),
+            // Not specific enough for Ledger's own command, or empty once LedgerNet's terms are gone.
+            new Request("empty rollback", LedgerChannel.ROLLBACK, new RollbackC2S(false, ""), Operation.ROLLBACK),
+            new Request("emptied rollback", LedgerChannel.ROLLBACK, new RollbackC2S(false, "backend:!nowhere"), Operation.ROLLBACK),
+            new Request("rollback without range", LedgerChannel.ROLLBACK, new RollbackC2S(false, "source:Steve after:1h"),
+                    Operation.ROLLBACK),
+            new Request("restore without source or time", LedgerChannel.ROLLBACK, new RollbackC2S(true, "range:5"),
+                    Operation.RESTORE),
+            new Request("empty purge", LedgerChannel.PURGE, new PurgeC2S(""), Operation.PURGE),
+            new Request("emptied purge", LedgerChannel.PURGE, new PurgeC2S("backend:!nowhere"), Operation.PURGE),
             new Request("player", LedgerChannel.PLAYER, new PlayerC2S(List.of(UUID.fromString("8667ba71-b85a-4004-af54-457a9734eed7"))), Operation.PLAYER_LOOKUP));
 
     static final List<Request> BACKEND_MESSAGES = List.of(
@@ -104,7 +115,11 @@ class RouterMatrixTest {
                 // A backend's handshake is learnt and not passed on; a client's handshake bytes are not one.
                 return clientPacket ? Expect.DROP : Expect.CONSUME;
             }
-            return Expect.FORWARD; // actions (native ids kept), responses, player packets
+            if (request.channel() == LedgerChannel.PLAYER) {
+                return Expect.DROP; // only LedgerNet answers ledger:player: a backend sending one is not believed
+            }
+            // Every backend message is decoded within limits: client bytes on a backend channel are malformed.
+            return clientPacket ? Expect.DROP : Expect.FORWARD; // actions (native ids kept), responses
         }
         if (!request.channel().clientToServer()) {
             return Expect.DROP;
@@ -127,12 +142,16 @@ class RouterMatrixTest {
         return switch (request.name()) {
             // Every backend here has a database: inspects are answered from it.
             case "inspect" -> Expect.FETCH;
-            // Passed on (pages 50 clamped to 5) only where Ledger reads it as a search; Ledger
-            // 1.3.2-1.3.4 runs a search packet as a rollback, so it (and any unknown version) is
-            // answered from the database instead.
-            case "search" -> known && generations.get(0) != LayoutGeneration.V3_1_3_2 ? Expect.REWRITE : Expect.FETCH;
+            // Ledger streams every page of a forwarded search, so searches are answered from the databases.
+            case "search", "empty search" -> Expect.FETCH;
+            // range:N needs the player's position: passed on (pages 50 clamped to 5) only where Ledger
+            // reads it as a search; Ledger 1.3.2-1.3.4 runs a search packet as a rollback.
+            case "range search" -> known && generations.get(0) != LayoutGeneration.V3_1_3_2
+                    ? Expect.REWRITE : Expect.REFUSE_ERROR;
             case "rollback", "restore", "purge" -> known && generations.get(0) == LayoutGeneration.V2
-                    ? Expect.FORWARD : Expect.RUN_COMMAND;
+                    ? Expect.PASS_ON : Expect.RUN_COMMAND;
+            case "empty rollback", "emptied rollback", "rollback without range", "restore without source or time",
+                    "empty purge", "emptied purge" -> Expect.REFUSE_ERROR;
             case "player" -> Expect.FETCH; // no backend knows ledger:player; only the databases can answer
             default -> throw new AssertionError(request);
         };
@@ -183,6 +202,7 @@ class RouterMatrixTest {
         switch (expect) {
             case FORWARD -> assertEquals(RouteDecision.FORWARD, decision);
             case REWRITE -> assertInstanceOf(RouteDecision.Rewrite.class, decision);
+            case PASS_ON -> assertThat(decision).isInstanceOfAny(RouteDecision.Forward.class, RouteDecision.Rewrite.class);
             case ANSWER -> assertInstanceOf(RouteDecision.Answer.class, decision);
             case FETCH -> {
                 RouteDecision.Fetch fetch = assertInstanceOf(RouteDecision.Fetch.class, decision);
@@ -217,6 +237,12 @@ class RouterMatrixTest {
                 }
                 assertEquals(request.intended(), decoded.operation(),
                         backend + " (" + generation + ") would run " + decoded + " for a " + request.name());
+                String input = decoded instanceof RollbackC2S rollback ? rollback.input()
+                        : decoded instanceof PurgeC2S purge ? purge.input() : null;
+                if (input != null) {
+                    assertThat(parse(input)).as("a destructive request that reaches a backend is never empty: '" + input + "'")
+                            .isNotEqualTo(net.ledgernet.search.SearchQuery.ALL);
+                }
             }
         }
         if (decision instanceof RouteDecision.RunCommand command) {
@@ -228,9 +254,16 @@ class RouterMatrixTest {
             };
             assertThat(command.commandLine()).startsWith("/lg " + verb + " ");
         }
-        if (request.intended() == Operation.ROLLBACK || request.intended() == Operation.RESTORE) {
-            assertThat(decision).as("a rollback is never sent on a channel some Ledger reads as a purge")
-                    .isNotInstanceOf(RouteDecision.Rewrite.class);
+        if (decision instanceof RouteDecision.Rewrite rewrite) {
+            assertEquals(request.channel(), rewrite.channel(), "a rewrite stays on the channel the client used");
+        }
+    }
+
+    private static net.ledgernet.search.SearchQuery parse(String input) {
+        try {
+            return net.ledgernet.search.SearchParser.parse(input, net.ledgernet.search.SearchLimits.DEFAULTS);
+        } catch (net.ledgernet.search.SearchSyntaxException e) {
+            throw new AssertionError("a backend was sent a string LedgerNet cannot parse: '" + input + "'", e);
         }
     }
 }

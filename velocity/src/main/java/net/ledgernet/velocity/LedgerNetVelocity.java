@@ -33,7 +33,6 @@ public final class LedgerNetVelocity {
     private final ProxyServer proxy;
     private final Injector injector;
     private LedgerNetCore core;
-    private boolean intercepting;
     private NetworkQueries queries;
     private CommandMeta commandMeta;
     private VelocityLgnCommand command;
@@ -48,24 +47,16 @@ public final class LedgerNetVelocity {
     @Subscribe
     void onProxyInitialize(ProxyInitializeEvent event) {
         core = injector.getInstance(LedgerNetCore.class);
-        core.load();
-        core.onEnabled(this::interceptOnce);
-        core.enable();
-        // Registered even when config.yml is broken (the reason is logged, the proxy runs on without
-        // LedgerNet): /lgn reload can then take the fixed file without a restart.
-        registerCommand();
-    }
-
-    /** Starts intercepting the first time LedgerNet is enabled, whether at start or after a reload. */
-    private synchronized void interceptOnce() {
-        if (intercepting) {
-            return;
-        }
-        intercepting = true;
-        // Velocity fires PluginMessageEvent only for registered channels, and announces them to
-        // clients and backends, which is what makes client mods send ledger:* at all.
+        // Intercept from the start, whatever config.yml says: a LedgerNet that is starting or disabled
+        // refuses Ledger requests instead of letting them pass. Velocity fires PluginMessageEvent only
+        // for registered channels, and announces them to clients, which client mods wait for.
         proxy.getChannelRegistrar().register(CHANNELS);
         proxy.getEventManager().register(this, new VelocityPluginMessageListener(core));
+        core.load();
+        core.enable();
+        // Registered even when config.yml is broken (the reason is logged, requests are refused):
+        // /lgn reload can then take the fixed file without a restart.
+        registerCommand();
     }
 
     /** {@code /lgn} (name and aliases from config.yml); {@code plugin(this)} runs it off the network threads. */

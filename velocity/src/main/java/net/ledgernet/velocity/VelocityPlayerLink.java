@@ -5,7 +5,10 @@ import com.velocitypowered.api.proxy.ServerConnection;
 import com.velocitypowered.api.proxy.messages.ChannelIdentifier;
 import java.util.Optional;
 import net.kyori.adventure.text.Component;
+import net.kyori.adventure.text.event.ClickEvent;
+import net.kyori.adventure.text.event.HoverEvent;
 import net.kyori.adventure.text.format.NamedTextColor;
+import net.kyori.adventure.text.format.TextDecoration;
 import net.ledgernet.protocol.LedgerChannel;
 import net.ledgernet.routing.PlayerLink;
 import net.ledgernet.routing.PlayerRef;
@@ -45,9 +48,23 @@ record VelocityPlayerLink(Player velocityPlayer, ServerConnection connection) im
         }
     }
 
+    /** Velocity sends commands for every client version (checked in a real Velocity 3.4). */
     @Override
-    public void chatAsPlayer(String line) {
-        velocityPlayer.spoofChatInput(line);
+    public boolean canRunCommands() {
+        return true;
+    }
+
+    @Override
+    public void runCommand(String commandLine) {
+        velocityPlayer.spoofChatInput(commandLine);
+    }
+
+    @Override
+    public void suggestCommand(String message, String commandLine) {
+        velocityPlayer.sendMessage(Component.text(message, NamedTextColor.GOLD)
+                .decorate(TextDecoration.UNDERLINED)
+                .clickEvent(ClickEvent.suggestCommand(commandLine))
+                .hoverEvent(HoverEvent.showText(Component.text(commandLine))));
     }
 
     @Override

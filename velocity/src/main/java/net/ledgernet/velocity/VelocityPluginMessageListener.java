@@ -9,6 +9,7 @@ import com.velocitypowered.api.proxy.ServerConnection;
 import java.util.Optional;
 import net.ledgernet.LedgerNetCore;
 import net.ledgernet.protocol.LedgerChannel;
+import net.ledgernet.routing.Interception;
 import net.ledgernet.routing.MessageOrigin;
 
 /**
@@ -25,26 +26,46 @@ final class VelocityPluginMessageListener {
         this.core = core;
     }
 
+    /**
+     * The one place that sets this event's result for {@code ledger:*} messages. The result is set to
+     * handled before any effect runs, and whenever no decision could be made: Velocity's event
+     * manager only logs a listener's throwable and then forwards the message if its result was left
+     * "allowed".
+     */
     @Subscribe(async = false)
     void onPluginMessage(PluginMessageEvent event) {
         String channel = event.getIdentifier().getId();
-        if (!channel.startsWith(PREFIX) || !event.getResult().isAllowed()) {
+        if (!isLedger(channel) || !event.getResult().isAllowed()) {
             return;
         }
-        boolean stop;
+        Interception interception = Interception.DROP;
+        try {
+            interception = decide(event, channel);
+        } catch (Throwable failure) {
+            interception = Interception.DROP; // nothing LedgerNet could decide on passes
+        } finally {
+            if (!interception.forwardsOriginal()) {
+                event.setResult(PluginMessageEvent.ForwardResult.handled());
+            }
+        }
+        interception.act();
+    }
+
+    private Interception decide(PluginMessageEvent event, String channel) {
         if (event.getSource() instanceof Player player) {
             ServerConnection target = event.getTarget() instanceof ServerConnection server ? server : null;
             VelocityPlayerLink link = new VelocityPlayerLink(player, target);
-            stop = core.onPluginMessage(MessageOrigin.PLAYER, link, link.currentBackend(), channel, event.getData());
+            return core.intercept(MessageOrigin.PLAYER, link, link.currentBackend(), channel, event.getData());
         } else if (event.getSource() instanceof ServerConnection server) {
-            stop = core.onPluginMessage(MessageOrigin.BACKEND, new VelocityPlayerLink(server.getPlayer(), server),
+            return core.intercept(MessageOrigin.BACKEND, new VelocityPlayerLink(server.getPlayer(), server),
                     Optional.of(server.getServerInfo().getName()), channel, event.getData());
-        } else {
-            stop = true; // neither a player nor a backend: nothing LedgerNet can vouch for
         }
-        if (stop) {
-            event.setResult(PluginMessageEvent.ForwardResult.handled());
-        }
+        return Interception.DROP; // neither a player nor a backend: nothing LedgerNet can vouch for
+    }
+
+    /** Any channel in Ledger's namespace, however a modified client spells its case. */
+    static boolean isLedger(String channel) {
+        return channel != null && channel.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
     }
 
     /** Fired once the new server is the player's current one, so a handshake sent now reaches it. */

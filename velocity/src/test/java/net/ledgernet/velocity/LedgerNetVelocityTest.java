@@ -103,11 +103,12 @@ class LedgerNetVelocityTest {
         assertThat(plugin.core().disabledReason()).get().asString()
                 .contains("backends.survival.jdbc-url: 'jdbc:oracle:thin:@x' is not a supported JDBC URL");
         verify(logger).error(contains("LedgerNet is disabled until config.yml is fixed"));
-        verify(registrar, never()).register(any(ChannelIdentifier[].class));
-        verify(events, never()).register(any(), any());
+        // Fail closed: Ledger's channels are intercepted anyway, and requests refused until it is fixed.
+        verify(registrar).register(any(ChannelIdentifier[].class));
+        verify(events).register(eq(plugin), any(VelocityPluginMessageListener.class));
         verify(proxy.getCommandManager()).register(any(), any(VelocityLgnCommand.class));
 
-        // Fixed on disk, taken by /lgn reload: interception starts without a restart.
+        // Fixed on disk, taken by /lgn reload: LedgerNet answers without a restart, on the same listener.
         Files.writeString(dataDirectory.resolve("config.yml"),
                 "config-version: 1\nbackends:\n  survival:\n    jdbc-url: \"jdbc:sqlite:survival.sqlite\"\n");
         assertEquals(java.util.Optional.empty(), plugin.core().reload());

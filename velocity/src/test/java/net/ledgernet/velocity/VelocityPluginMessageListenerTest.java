@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -26,6 +28,7 @@ import com.velocitypowered.api.proxy.server.ServerInfo;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +39,7 @@ import net.ledgernet.protocol.LayoutGeneration;
 import net.ledgernet.protocol.LedgerPacket.HandshakeC2S;
 import net.ledgernet.protocol.LedgerPacket.HandshakeS2C;
 import net.ledgernet.protocol.LedgerPacket.ResponseS2C;
+import net.ledgernet.protocol.LedgerPacket.PurgeC2S;
 import net.ledgernet.protocol.LedgerPacket.RollbackC2S;
 import net.ledgernet.protocol.LedgerPacket.SearchC2S;
 import net.ledgernet.protocol.LedgerProtocol;
@@ -48,8 +52,9 @@ import org.mockito.ArgumentCaptor;
 import org.slf4j.Logger;
 
 /**
- * Real Velocity PluginMessageEvents and connection events, with Mockito standing in for the proxy,
- * the player and the backend connection; assertions on the bytes each side receives.
+ * Real Velocity PluginMessageEvents and connection events (their result semantics as the API defines
+ * them), fired as Velocity's event manager does, with Mockito standing in for the proxy, the player
+ * and the backend connection; assertions on the bytes each side receives.
  */
 class VelocityPluginMessageListenerTest {
     @TempDir
@@ -92,10 +97,27 @@ class VelocityPluginMessageListenerTest {
         core.disable();
     }
 
+    /** Listener throwables, as Velocity's event manager would log them before forwarding an allowed event. */
+    private final List<Throwable> escaped = new ArrayList<>();
+
+    /**
+     * As Velocity's VelocityEventManager fires the event: a throwable from the handler is logged and
+     * the event completes with whatever result it had then; an "allowed" result is then forwarded.
+     */
     private PluginMessageEvent deliver(ChannelMessageSource source, ChannelMessageSink target, String channel, byte[] data) {
         PluginMessageEvent event = new PluginMessageEvent(source, target, MinecraftChannelIdentifier.from(channel), data);
-        listener.onPluginMessage(event);
+        try {
+            listener.onPluginMessage(event);
+        } catch (Throwable t) {
+            escaped.add(t);
+        }
         return event;
+    }
+
+    private ResponseS2C lastResponse() {
+        ArgumentCaptor<byte[]> response = ArgumentCaptor.forClass(byte[].class);
+        verify(player, atLeastOnce()).sendPluginMessage(eq(id("ledger:response")), response.capture());
+        return (ResponseS2C) LedgerProtocol.decodeS2C("ledger:response", response.getValue());
     }
 
     private static ChannelIdentifier id(String channel) {
@@ -138,9 +160,38 @@ class VelocityPluginMessageListenerTest {
     void aRollbackForLedger135RunsThePlayersOwnCommandAndNoPacketReachesTheBackend() {
         byte[] rollback = LedgerProtocol.encode(new RollbackC2S(false, "source:Steve range:10 after:1h"));
         assertFalse(deliver(player, backend, "ledger:rollback", rollback).getResult().isAllowed());
-        verify(player).spoofChatInput("/lg rollback source:Steve range:10 after:1h");
+        verify(player).spoofChatInput("/lg rollback source:steve range:10 after:1h");
         verify(player).sendMessage(any(Component.class));
         verify(backend, never()).sendPluginMessage(any(), any());
+    }
+
+    @Test
+    void aThrowableAnywhereIsADropAndARefusalNeverAForward() {
+        // Velocity's spoofChatInput throws when the player is between servers: nothing ran, the player is told.
+        doThrow(new IllegalStateException("Not connected to server!")).when(player).spoofChatInput(anyString());
+        byte[] rollback = LedgerProtocol.encode(new RollbackC2S(false, "source:Steve range:10 after:1h"));
+        assertFalse(deliver(player, backend, "ledger:rollback", rollback).getResult().isAllowed());
+        assertEquals(new ResponseS2C(Identifier.parse("ledger:rollback"), ResponseS2C.ERROR), lastResponse());
+        // A permission provider that throws while LedgerNet decides.
+        when(player.hasPermission(anyString())).thenThrow(new IllegalStateException("permission provider down"));
+        assertFalse(deliver(player, backend, "ledger:purge", LedgerProtocol.encode(new PurgeC2S("before:9d")))
+                .getResult().isAllowed());
+        // The backend connection throws before LedgerNet is even asked.
+        when(backend.getServerInfo()).thenThrow(new IllegalStateException("gone"));
+        assertFalse(deliver(backend, player, "ledger:action", new byte[1]).getResult().isAllowed());
+        verify(backend, never()).sendPluginMessage(any(), any());
+        assertEquals(List.of(), escaped, "nothing escapes to Velocity's event manager");
+    }
+
+    @Test
+    void emptiedAndUnspecificRollbacksAreRefusedAndNothingRuns() {
+        for (String input : List.of("", "backend:survival", "world:!creative:overworld", "range:5", "after:1h")) {
+            assertFalse(deliver(player, backend, "ledger:rollback",
+                    LedgerProtocol.encode(new RollbackC2S(false, input))).getResult().isAllowed(), input);
+        }
+        verify(player, never()).spoofChatInput(anyString());
+        verify(backend, never()).sendPluginMessage(any(), any());
+        assertEquals(ResponseS2C.ERROR, lastResponse().code());
     }
 
     @Test
@@ -156,8 +207,8 @@ class VelocityPluginMessageListenerTest {
     }
 
     @Test
-    void anAllowedSearchForAKnownSafeBackendIsForwardedUnchanged() {
-        byte[] search = LedgerProtocol.encode(new SearchC2S("action:block-break", 1));
+    void anAllowedRangeSearchForAKnownSafeBackendIsForwardedUnchanged() {
+        byte[] search = LedgerProtocol.encode(new SearchC2S("action:block-break range:5", 1));
         assertTrue(deliver(player, backend, "ledger:search", search).getResult().isAllowed());
         verify(player, never()).sendPluginMessage(any(), any());
     }
@@ -181,9 +232,13 @@ class VelocityPluginMessageListenerTest {
     }
 
     @Test
-    void otherChannelsAreNotTouchedAndADisabledLedgerNetPassesEverythingThrough() {
+    void otherChannelsAreNotTouchedButADisabledLedgerNetStopsEverything() {
         assertTrue(deliver(player, backend, "minecraft:brand", new byte[10]).getResult().isAllowed());
         core.disable();
-        assertTrue(deliver(player, backend, "ledger:action", new byte[10]).getResult().isAllowed());
+        assertFalse(deliver(backend, player, "ledger:action", new byte[10]).getResult().isAllowed());
+        assertFalse(deliver(player, backend, "ledger:search",
+                LedgerProtocol.encode(new SearchC2S("action:block-break range:5", 1))).getResult().isAllowed());
+        assertEquals(new ResponseS2C(Identifier.parse("ledger:search"), ResponseS2C.ERROR), lastResponse());
+        verify(backend, never()).sendPluginMessage(any(), any());
     }
 }
