@@ -19,6 +19,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Instant;
+import net.ledgernet.audit.AuditLog;
 import net.ledgernet.config.BackendConfig;
 import net.ledgernet.config.ConfigFile;
 import net.ledgernet.config.InvalidConfigException;
@@ -76,6 +78,8 @@ public final class LedgerNetCore {
     private final ConfigFile configFile;
     private final ThrottledLog clientWarnings;
     private final ThrottledLog internalErrors;
+    /** Refusals and destructive requests, one line each; opened at load. */
+    private volatile AuditLog audit = AuditLog.disabled();
 
     private volatile State state = State.NEW;
     /** The config.yml read by {@link #load()}, before a runtime is built on it. */
@@ -107,6 +111,14 @@ public final class LedgerNetCore {
 
     /** Reads config.yml, writing the default first if there is none. */
     public synchronized void load() {
+        if (platform.keepsAuditLog()) {
+            try {
+                audit = AuditLog.open(platform.dataDirectory());
+            } catch (IOException | RuntimeException e) {
+                logger.warn("Cannot write the audit log under " + platform.dataDirectory() + ": " + e
+                        + "; refusals and rollbacks are not recorded.");
+            }
+        }
         try {
             if (configFile.writeDefaultIfMissing()) {
                 logger.info("Wrote the default configuration to " + configFile.path()
@@ -155,6 +167,7 @@ public final class LedgerNetCore {
             if (previous != null) {
                 router.carryOver(previous.router());
             }
+            warmUp(router);
             return new Runtime(config, databases, executor, fanOut, networkSearch, permissions, limiter, router);
         } catch (RuntimeException | LinkageError e) {
             new Runtime(config, databases, executor, fanOut, null, permissions, null, null).close();
@@ -162,7 +175,16 @@ public final class LedgerNetCore {
         }
     }
 
-    /** Logs what the new runtime found and tells the platforms; runs after the runtime is live. */
+    /** Loads the classes a decision needs before the first message arrives on a network thread. */
+    private void warmUp(LedgerRouter router) {
+        try {
+            router.warmUp();
+        } catch (RuntimeException e) {
+            logger.warn("Warming up the router failed (first messages may be slower): " + e);
+        }
+    }
+
+    /** Logs what the new runtime found; runs after the runtime is live. */
     private void started(Runtime started) {
         for (BackendConfig backend : started.config().backends().values()) {
             if (!platform.serverNames().isEmpty() && !platform.serverNames().contains(backend.name())) {
@@ -182,10 +204,17 @@ public final class LedgerNetCore {
                 + " connection pool(s); permissions: " + started.permissions().describe() + ".");
     }
 
+    /** Stops LedgerNet for good (proxy shutdown): the runtime and the audit log are closed. */
     public synchronized void disable() {
         if (state == State.ENABLED) {
             logger.info("LedgerNet disabled.");
         }
+        stop();
+        audit.close();
+    }
+
+    /** Closes the runtime; messages are refused from now on. */
+    private void stop() {
         state = State.DISABLED;
         Runtime old = runtime;
         runtime = null;
@@ -236,7 +265,7 @@ public final class LedgerNetCore {
     private void disable(String reason) {
         disabledReason = reason;
         logger.error(reason);
-        disable();
+        stop();
     }
 
     /**
@@ -258,9 +287,17 @@ public final class LedgerNetCore {
             }
             Runtime active = runtime;
             if (active == null) {
-                return notRunning(origin, link, channel.get());
+                Interception refused = notRunning(origin, link, channel.get());
+                if (origin == MessageOrigin.PLAYER) {
+                    audit(link, backend, origin, channel.get(), data, "refused", "LedgerNet is not running ("
+                            + state + ")");
+                }
+                return refused;
             }
             RouteDecision decision = active.router().route(origin, link, backend, channel.get(), data);
+            if (origin == MessageOrigin.PLAYER) {
+                auditDecision(link, backend, channel.get(), data, decision);
+            }
             if (decision instanceof RouteDecision.Forward) {
                 return Interception.FORWARD;
             }
@@ -268,7 +305,59 @@ public final class LedgerNetCore {
             return Interception.stop(() -> act(active, decision, origin, link, backend, decided));
         } catch (Throwable failure) {
             Optional<LedgerChannel> failed = channel;
+            if (origin == MessageOrigin.PLAYER && failed.isPresent()) {
+                audit(link, backend, origin, failed.get(), data, "dropped", "internal error: " + failure);
+            }
             return Interception.stop(() -> failed(origin, link, failed, "deciding", failure));
+        }
+    }
+
+    /** Refusals, drops, and whatever became of a rollback, restore or purge, into the audit log. */
+    private void auditDecision(PlayerLink link, Optional<String> backend, LedgerChannel channel, byte[] data,
+                               RouteDecision decision) {
+        boolean destructive = channel == LedgerChannel.ROLLBACK || channel == LedgerChannel.PURGE;
+        if (decision instanceof RouteDecision.Refuse refuse) {
+            audit(link, backend, MessageOrigin.PLAYER, channel, data, switch (refuse.response().code()) {
+                case ResponseS2C.NO_PERMISSION -> "refused: no permission";
+                case ResponseS2C.BUSY -> "refused: busy";
+                default -> "refused";
+            }, refuse.reason());
+        } else if (decision instanceof RouteDecision.Drop drop) {
+            audit(link, backend, MessageOrigin.PLAYER, channel, data, "dropped", drop.reason());
+        } else if (!destructive) {
+            return;
+        } else if (decision instanceof RouteDecision.Forward) {
+            audit(link, backend, MessageOrigin.PLAYER, channel, data, "forwarded", "packet as sent");
+        } else if (decision instanceof RouteDecision.Rewrite rewrite) {
+            audit(link, backend, MessageOrigin.PLAYER, channel, data, "forwarded", "rewritten for the backend: "
+                    + rewrittenText(rewrite));
+        } else if (decision instanceof RouteDecision.RunCommand command) {
+            audit(link, backend, MessageOrigin.PLAYER, channel, data, "run as command", command.commandLine());
+        } else if (decision instanceof RouteDecision.SuggestCommand suggest) {
+            audit(link, backend, MessageOrigin.PLAYER, channel, data, "refused: offered as a click",
+                    suggest.commandLine());
+        }
+    }
+
+    private static String rewrittenText(RouteDecision.Rewrite rewrite) {
+        try {
+            LedgerPacket.C2S packet = net.ledgernet.protocol.PacketMap.c2s(net.ledgernet.protocol.LayoutGeneration.V2)
+                    .decode(rewrite.channel().id(), rewrite.payload());
+            return packet instanceof LedgerPacket.RollbackC2S r ? "\"" + r.input() + "\""
+                    : packet instanceof LedgerPacket.PurgeC2S p ? "\"" + p.input() + "\"" : packet.toString();
+        } catch (RuntimeException e) {
+            return rewrite.payload().length + " bytes";
+        }
+    }
+
+    private void audit(PlayerLink link, Optional<String> backend, MessageOrigin origin, LedgerChannel channel,
+                       byte[] data, String decision, String reason) {
+        try {
+            audit.record(new AuditLog.Entry(Instant.now(), playerName(link), String.valueOf(link.player().uuid()),
+                    backend.orElse("-"), origin, channel, data, decision, reason));
+        } catch (RuntimeException e) {
+            audit.record(new AuditLog.Entry(Instant.now(), "?", "?", backend.orElse("-"), origin, channel, data,
+                    decision, reason));
         }
     }
 

@@ -51,6 +51,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class RouterBenchmark {
     private LedgerRouter router;
+    /** The default configuration: the player's own backend keeps native ids, so actions are checked, not rewritten. */
+    private LedgerRouter nativeRouter;
+    private byte[] response;
     private PlayerLink link;
     private byte[] action;
     private byte[] search;
@@ -74,17 +77,33 @@ public class RouterBenchmark {
         LedgerNetConfig config = new ConfigFile(dir).load();
         Limits unlimited = new Limits(5, 8, 1e12, Integer.MAX_VALUE, Integer.MAX_VALUE, 8, 32767, Duration.ofSeconds(3));
         router = new LedgerRouter(config, new GrantAll(), new RequestLimiter(unlimited, System::nanoTime));
+        Files.writeString(dir.resolve("config.yml"), Files.readString(dir.resolve("config.yml"))
+                .replace("keep-current-backend-native: false", "keep-current-backend-native: true"));
+        nativeRouter = new LedgerRouter(new ConfigFile(dir).load(), new GrantAll(),
+                new RequestLimiter(unlimited, System::nanoTime));
+        response = LedgerProtocol.encode(new LedgerPacket.ResponseS2C(Identifier.parse("ledger:search"), 2));
         link = new BenchLink(new PlayerRef(UUID.randomUUID(), "Alex"));
         action = LedgerProtocol.encode(new LedgerPacket.ActionS2C(new BlockPos(120, 64, -340), "block-break",
                 Identifier.parse("minecraft:overworld"), Identifier.parse("minecraft:stone"),
                 Identifier.parse("minecraft:air"), "Steve", 1_763_683_200L, false, ""));
         search = LedgerProtocol.encode(new LedgerPacket.SearchC2S(
-                "action:block-break source:Steve world:survival:overworld before:1d", 20));
+                "action:block-break source:Steve world:survival:overworld before:1d range:8", 20));
     }
 
     @Benchmark
     public RouteDecision actionFromBackend() {
         return router.route(MessageOrigin.BACKEND, link, survival, LedgerChannel.ACTION, action);
+    }
+
+    /** The forward path every backend action takes by default: decoded within limits, then passed on. */
+    @Benchmark
+    public RouteDecision actionFromBackendForwarded() {
+        return nativeRouter.route(MessageOrigin.BACKEND, link, survival, LedgerChannel.ACTION, action);
+    }
+
+    @Benchmark
+    public RouteDecision responseFromBackend() {
+        return nativeRouter.route(MessageOrigin.BACKEND, link, survival, LedgerChannel.RESPONSE, response);
     }
 
     @Benchmark

@@ -25,10 +25,7 @@ public final class BungeePluginMessageListener implements Listener {
 
     /** Minecraft 1.13: channel names are namespaced ids, registered on minecraft:register. */
     static final int FIRST_NAMESPACED_CHANNELS_PROTOCOL = 393;
-    static final String REGISTER = "minecraft:register";
-    /** Every Ledger channel, NUL-separated, as minecraft:register carries them. */
-    static final byte[] LEDGER_CHANNELS = java.util.Arrays.stream(LedgerChannel.values()).map(LedgerChannel::id)
-            .collect(java.util.stream.Collectors.joining("\0")).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] LEDGER_CHANNELS = LedgerChannel.registerPayload();
 
     private final LedgerNetCore core;
 
@@ -103,7 +100,7 @@ public final class BungeePluginMessageListener implements Listener {
     public void onServerSwitch(ServerSwitchEvent event) {
         try {
             if (event.getPlayer().getPendingConnection().getVersion() >= FIRST_NAMESPACED_CHANNELS_PROTOCOL) {
-                event.getPlayer().sendData(REGISTER, LEDGER_CHANNELS);
+                event.getPlayer().sendData(LedgerChannel.REGISTER_CHANNEL, LEDGER_CHANNELS);
             }
         } catch (RuntimeException e) {
             // the player may have left meanwhile; nothing to announce then

@@ -53,4 +53,10 @@ record CliPlatform(Path dataDirectory, PrintStream err) implements Platform {
     public boolean hasPermission(UUID player, String node) {
         return true;
     }
+
+    /** The CLI only reads: it writes nothing beside config.yml. */
+    @Override
+    public boolean keepsAuditLog() {
+        return false;
+    }
 }

@@ -25,4 +25,9 @@ public interface Platform {
      * Used when LuckPerms is not installed. It knows nothing of backends.
      */
     boolean hasPermission(UUID player, String node);
+
+    /** Whether LedgerNet keeps its audit log in the data folder (the proxies do; the CLI only reads). */
+    default boolean keepsAuditLog() {
+        return true;
+    }
 }

@@ -58,6 +58,18 @@ public enum LedgerChannel {
         return serverToClient;
     }
 
+    /** Where a connection announces the channels it accepts (Minecraft 1.13+). */
+    public static final String REGISTER_CHANNEL = "minecraft:register";
+
+    /**
+     * Every Ledger channel, NUL-separated, as a {@code minecraft:register} payload: a client mod such
+     * as Watson 1.20.6+ sends only on channels announced to it.
+     */
+    public static byte[] registerPayload() {
+        return Stream.of(values()).map(LedgerChannel::id).collect(Collectors.joining("\0"))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     public static Optional<LedgerChannel> byId(String id) {
         return Optional.ofNullable(BY_ID.get(id));
     }

@@ -454,6 +454,44 @@ public final class LedgerRouter {
         return new RouteDecision.Drop(who + " sent " + channel.id() + ", which only LedgerNet answers");
     }
 
+    /**
+     * Runs every decision path once on sample packets, so the classes they need are loaded and
+     * initialised now and not on a proxy network thread at the first real message (BungeeCord
+     * logged that first message taking hundreds of milliseconds). Nothing is sent or remembered.
+     */
+    public void warmUp() {
+        String backend = config.backends().keySet().stream().findFirst().orElse("warm-up");
+        Identifier world = Identifier.parse("minecraft:overworld");
+        List<LedgerPacket> samples = List.of(
+                new HandshakeC2S("ledgernet", "warm-up", NEWEST_PROTOCOL),
+                new InspectC2S(new net.ledgernet.protocol.BlockPos(1, 64, 1), 1),
+                new SearchC2S("action:block-break source:steve object:stone world:minecraft:overworld after:1h", 1),
+                new RollbackC2S(false, "source:steve range:5 after:1h"),
+                new PurgeC2S("before:30d"),
+                new PlayerC2S(List.of(new UUID(0, 0))),
+                new HandshakeS2C(NEWEST_PROTOCOL, "warm-up", List.of("block-break")),
+                new ActionS2C(new net.ledgernet.protocol.BlockPos(1, 64, 1), "block-break", world, world, world, "steve",
+                        0L, false, ""),
+                new ResponseS2C(new Identifier(LedgerChannel.NAMESPACE, "search"), ResponseS2C.COMPLETED));
+        for (LedgerPacket packet : samples) {
+            byte[] bytes = LedgerProtocol.encode(packet);
+            if (packet instanceof LedgerPacket.C2S c2s) {
+                PacketMap.c2s(LayoutGeneration.V2).decode(c2s.channel().id(), bytes);
+            } else {
+                LedgerProtocol.decodeS2C(((LedgerPacket.S2C) packet).channel().id(), bytes);
+            }
+        }
+        for (String input : List.of("action:block-break source:steve after:1h range:5 backend:*",
+                "world:!minecraft:the_nether rolledback:false before:1d", "")) {
+            if (searches.forBackend(input, backend) instanceof SearchStrings.ForBackend targets) {
+                Specificity.missing("rollback", targets.parsed());
+                targets.parsed().toLedgerString();
+            }
+        }
+        config.dimensionMap().toNetwork(backend, world.toString());
+        Refuse.of(LedgerChannel.SEARCH, ResponseS2C.ERROR, "warm-up", "warm-up");
+    }
+
     /** Backend messages dropped so far because they were malformed or too large. */
     public long malformedFromBackends() {
         return malformedFromBackends.get();

@@ -4,6 +4,9 @@ import com.velocitypowered.api.event.Subscribe;
 import com.velocitypowered.api.event.connection.DisconnectEvent;
 import com.velocitypowered.api.event.connection.PluginMessageEvent;
 import com.velocitypowered.api.event.player.ServerPostConnectEvent;
+import com.velocitypowered.api.event.player.configuration.PlayerEnteredConfigurationEvent;
+import com.velocitypowered.api.proxy.messages.ChannelIdentifier;
+import com.velocitypowered.api.proxy.messages.MinecraftChannelIdentifier;
 import com.velocitypowered.api.proxy.Player;
 import com.velocitypowered.api.proxy.ServerConnection;
 import java.util.Optional;
@@ -19,6 +22,9 @@ import net.ledgernet.routing.MessageOrigin;
  */
 final class VelocityPluginMessageListener {
     private static final String PREFIX = LedgerChannel.NAMESPACE + ":";
+
+    private static final ChannelIdentifier REGISTER = MinecraftChannelIdentifier.from(LedgerChannel.REGISTER_CHANNEL);
+    private static final byte[] LEDGER_CHANNELS = LedgerChannel.registerPayload();
 
     private final LedgerNetCore core;
 
@@ -72,6 +78,20 @@ final class VelocityPluginMessageListener {
     @Subscribe
     void onServerPostConnect(ServerPostConnectEvent event) {
         core.onServerSwitch(new VelocityPlayerLink(event.getPlayer(), null));
+    }
+
+    /**
+     * Announces Ledger's channels while a 1.20.2+ client is configuring, on first join and after every
+     * switch: Velocity announces registered channels only once the client is in play, and a client
+     * mod that sends only on announced channels (Watson 1.20.6+) may handshake as its world loads.
+     */
+    @Subscribe
+    void onEnteredConfiguration(PlayerEnteredConfigurationEvent event) {
+        try {
+            event.player().sendPluginMessage(REGISTER, LEDGER_CHANNELS);
+        } catch (RuntimeException e) {
+            // the player may have left meanwhile; nothing to announce then
+        }
     }
 
     @Subscribe

@@ -17,6 +17,7 @@ import static org.mockito.Mockito.when;
 import com.velocitypowered.api.event.connection.DisconnectEvent;
 import com.velocitypowered.api.event.connection.PluginMessageEvent;
 import com.velocitypowered.api.event.player.ServerPostConnectEvent;
+import com.velocitypowered.api.event.player.configuration.PlayerEnteredConfigurationEvent;
 import com.velocitypowered.api.proxy.Player;
 import com.velocitypowered.api.proxy.ProxyServer;
 import com.velocitypowered.api.proxy.ServerConnection;
@@ -162,6 +163,15 @@ class VelocityPluginMessageListenerTest {
         assertFalse(deliver(player, backend, "ledger:rollback", rollback).getResult().isAllowed());
         verify(player).spoofChatInput("/lg rollback source:steve range:10 after:1h");
         verify(player).sendMessage(any(Component.class));
+        verify(backend, never()).sendPluginMessage(any(), any());
+    }
+
+    @Test
+    void ledgerChannelsAreAnnouncedWhileTheClientConfigures() {
+        listener.onEnteredConfiguration(new PlayerEnteredConfigurationEvent(player, backend));
+        verify(player).sendPluginMessage(eq(id("minecraft:register")), eq(("ledger:handshake\0ledger:inspect\0ledger:search"
+                + "\0ledger:rollback\0ledger:purge\0ledger:player\0ledger:action\0ledger:response")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         verify(backend, never()).sendPluginMessage(any(), any());
     }
 
