@@ -186,6 +186,18 @@ public final class LedgerNetCore {
 
     /** Logs what the new runtime found; runs after the runtime is live. */
     private void started(Runtime started) {
+        if (started.config().backends().isEmpty()) {
+            logger.warn("No backends are listed in " + configFile.path() + " yet. LedgerNet guards Ledger's messages on"
+                    + " every server (permissions, limits, safe rollbacks) but answers no search from a database."
+                    + " Next: list each server's Ledger database under backends: there (the file has examples), then"
+                    + " run /lgn reload; java -jar ledgernet-cli.jar doctor --dir " + platform.dataDirectory()
+                    + " checks it first.");
+        }
+        if (!started.permissions().fromLuckPerms()) {
+            logger.warn("Permissions: LuckPerms is not installed, so LedgerNet uses " + platform.ownPermissionsNote()
+                    + ". Grant ledger.networking and the ledger.commands.* nodes to your staff on the proxy (README,"
+                    + " \"Permissions on the proxy\").");
+        }
         for (BackendConfig backend : started.config().backends().values()) {
             if (!platform.serverNames().isEmpty() && !platform.serverNames().contains(backend.name())) {
                 logger.warn("backends." + backend.name() + ": the proxy has no server named '" + backend.name()

@@ -139,7 +139,7 @@ class FailClosedTest {
             }
             return true;
         });
-        Files.writeString(folder.resolve("config.yml"), state == State.DISABLED ? "config-version: 1\nbackends: {}\n" : CONFIG);
+        Files.writeString(folder.resolve("config.yml"), state == State.DISABLED ? "config-version: 1\nbackends:\n  survival:\n    jdbc-url: \"jdbc:oracle:thin:@x\"\n" : CONFIG);
         LedgerNetCore core = new LedgerNetCore(platform);
         if (state != State.NEW) {
             core.load();

@@ -78,19 +78,22 @@ class LedgerNetCoreTest {
         verify(logger).info(contains("Wrote the default configuration"));
         core.enable();
         assertEquals(LedgerNetCore.State.ENABLED, core.state());
-        verify(logger).info(contains("enabled on Test with 3 backend(s) in 3 connection pool(s); permissions:"));
+        verify(logger).info(contains("enabled on Test with 0 backend(s) in 0 connection pool(s); permissions:"));
+        // The first start goes live against nothing, and says what to do next.
+        verify(logger).warn(contains("No backends are listed in " + dir.resolve("config.yml") + " yet."));
+        verify(logger).warn(contains("Permissions: LuckPerms is not installed"));
         core.disable();
         assertEquals(LedgerNetCore.State.DISABLED, core.state());
     }
 
     @Test
     void brokenConfigDisablesWithTheReasonAndRefusesEverything() throws Exception {
-        Files.writeString(dir.resolve("config.yml"), "config-version: 1\nbackends: {}\n");
+        Files.writeString(dir.resolve("config.yml"), "config-version: 1\nbackends:\n  survival:\n    jdbc-url: \"jdbc:oracle:thin:@x\"\n");
         LedgerNetCore core = injector.getInstance(LedgerNetCore.class);
         core.load();
         core.enable();
         assertEquals(LedgerNetCore.State.DISABLED, core.state());
-        verify(logger).error(contains("backends: no backends"));
+        verify(logger).error(contains("is not a supported JDBC URL"));
         // Disabled fails closed: nothing passes, and a request is answered with the reason.
         RecordingLink link = new RecordingLink(UUID.randomUUID(), "Alex", "survival");
         assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:action", new byte[0]));
@@ -104,7 +107,7 @@ class LedgerNetCoreTest {
         assertEquals("client", link.sent.get(0).to());
         assertEquals(new ResponseS2C(new Identifier("ledger", "rollback"), ResponseS2C.ERROR),
                 LedgerProtocol.decodeS2C("ledger:response", link.sent.get(0).payload()));
-        assertThat(link.told).singleElement().asString().contains("not running").contains("backends: no backends");
+        assertThat(link.told).singleElement().asString().contains("not running").contains("is not a supported JDBC URL");
     }
 
     @Test

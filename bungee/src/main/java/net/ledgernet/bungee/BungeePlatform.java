@@ -48,6 +48,12 @@ final class BungeePlatform implements Platform {
         return online != null && online.hasPermission(node);
     }
 
+    @Override
+    public String ownPermissionsNote() {
+        return "BungeeCord's own permissions (permissions: and groups: in BungeeCord's config.yml), which cannot"
+                + " tell backends apart; a player without the nodes there gets every Ledger request refused";
+    }
+
     private record JulPluginLogger(Logger logger) implements PluginLogger {
         @Override
         public void info(String message) {

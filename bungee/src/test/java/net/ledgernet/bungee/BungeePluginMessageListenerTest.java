@@ -148,6 +148,11 @@ class BungeePluginMessageListenerTest {
         return event;
     }
 
+    /** What BungeeCord's EventBus logged as "Error dispatching event" (its only sign of a listener's exception). */
+    private List<String> escaped() {
+        return busLog.stream().filter(r -> r.getThrown() != null).map(r -> r.getMessage() + ": " + r.getThrown()).toList();
+    }
+
     private ResponseS2C lastResponse() {
         ArgumentCaptor<byte[]> response = ArgumentCaptor.forClass(byte[].class);
         verify(player, atLeastOnce()).sendData(eq("ledger:response"), response.capture());
@@ -202,7 +207,7 @@ class BungeePluginMessageListenerTest {
         assertEquals(ClickEvent.Action.SUGGEST_COMMAND, told.getValue().getClickEvent().getAction());
         assertEquals("/lg purge before:12w6d", told.getValue().getClickEvent().getValue(), "the checked query, canonical");
         assertTrue(told.getValue().toPlainText().contains("nothing ran"), told.getValue().toPlainText());
-        assertTrue(busLog.isEmpty(), "nothing escaped to the event bus: " + busLog);
+        assertEquals(List.of(), escaped(), "nothing escaped to the event bus");
     }
 
     @Test
@@ -243,7 +248,7 @@ class BungeePluginMessageListenerTest {
         when(player.getServer()).thenThrow(new IllegalStateException("switching"));
         assertTrue(deliver(player, backend, "ledger:purge", LedgerProtocol.encode(new PurgeC2S("before:9d"))).isCancelled());
         verify(backend, never()).sendData(anyString(), any());
-        assertTrue(busLog.isEmpty(), "LedgerNet's listener never lets an exception reach the bus: " + busLog);
+        assertEquals(List.of(), escaped(), "LedgerNet's listener never lets an exception reach the bus");
     }
 
     @Test

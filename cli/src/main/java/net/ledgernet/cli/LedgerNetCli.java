@@ -186,6 +186,12 @@ public final class LedgerNetCli {
 
     /** The sample network, the doctor table, then LedgerNet's main job on it: one search across every backend. */
     private ExitCode demo(Path dir) throws InterruptedException {
+        try {
+            writeDemoConfigIfMissing(dir);
+        } catch (IOException e) {
+            err.println("error: cannot write " + dir.resolve(ConfigFile.FILE_NAME) + ": " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
         LedgerNetConfig config = loadConfig(dir);
         if (config == null) {
             return ExitCode.BAD_INPUT;
@@ -201,6 +207,22 @@ public final class LedgerNetCli {
         out.println("A network-wide search (java -jar ledgernet-cli.jar search " + DEMO_SEARCH + " --dir " + dir + "):");
         ExitCode search = staff(dir, false, staff -> staff.search(DEMO_SEARCH, 1));
         return doctor != ExitCode.OK ? doctor : search;
+    }
+
+    /** The demo's own config.yml (three sample backends), only where there is none yet. */
+    private void writeDemoConfigIfMissing(Path dir) throws IOException {
+        Path file = dir.resolve(ConfigFile.FILE_NAME);
+        if (java.nio.file.Files.exists(file)) {
+            return;
+        }
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        try (java.io.InputStream in = LedgerNetCli.class.getResourceAsStream("demo-config.yml")) {
+            if (in == null) {
+                throw new IOException("the demo config.yml is missing from the CLI jar");
+            }
+            java.nio.file.Files.copy(in, file);
+        }
+        out.println("Wrote the demo configuration to " + file.toAbsolutePath().normalize());
     }
 
     private LedgerNetConfig loadConfig(Path dir) {

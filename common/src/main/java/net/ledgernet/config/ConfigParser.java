@@ -233,7 +233,7 @@ final class ConfigParser {
     private Map<String, BackendConfig> backends(ConfigurationNode node, Map<String, ServerEntry> servers) {
         Map<String, BackendConfig> backends = new LinkedHashMap<>();
         if (node.virtual() || children(node).isEmpty()) {
-            problem(node, "no backends: list each proxy server whose Ledger database LedgerNet should read");
+            // A first start: LedgerNet guards Ledger's messages everywhere, and answers no search from a database.
             return backends;
         }
         for (Map.Entry<String, ConfigurationNode> entry : children(node).entrySet()) {

@@ -59,6 +59,11 @@ final class LuckPermsPermissions implements PermissionPolicy {
     }
 
     @Override
+    public boolean fromLuckPerms() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "LuckPerms (per-backend context)";
     }

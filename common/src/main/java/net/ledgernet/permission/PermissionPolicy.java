@@ -15,6 +15,11 @@ public interface PermissionPolicy extends AutoCloseable {
     /** Short description for the log and status output. */
     String describe();
 
+    /** Whether LuckPerms answers (per backend, through its server and world contexts). */
+    default boolean fromLuckPerms() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -26,6 +26,14 @@ public interface Platform {
      */
     boolean hasPermission(UUID player, String node);
 
+    /**
+     * What an operator must know about the proxy's own permission check when LuckPerms is not
+     * installed, for the startup warning and {@code /lgn status}.
+     */
+    default String ownPermissionsNote() {
+        return name() + "'s own permission check, which cannot tell backends apart";
+    }
+
     /** Whether LedgerNet keeps its audit log in the data folder (the proxies do; the CLI only reads). */
     default boolean keepsAuditLog() {
         return true;

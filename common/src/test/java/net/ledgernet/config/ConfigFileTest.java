@@ -63,17 +63,22 @@ class ConfigFileTest {
         assertArrayEquals(bundled, Files.readAllBytes(file.path()), "written byte for byte, comments included");
         assertThat(new String(bundled)).contains("# Time zone the backend's JVM ran in");
 
+        // A first start configures no live backend: nothing is opened until the operator names one.
         LedgerNetConfig config = file.load();
-        assertEquals(java.util.Set.of("survival", "creative", "lobby"), config.backends().keySet());
+        assertEquals(java.util.Set.of(), config.backends().keySet());
+        // The commented examples, switched on as an operator would, are a valid configuration.
+        Files.writeString(file.path(), ShippedExamples.uncommented(new String(bundled)));
+        config = file.load();
+        assertEquals(java.util.Set.of("survival", "skyblock"), config.backends().keySet());
         BackendConfig survival = config.backends().get("survival");
         assertEquals(SqlDialect.SQLITE, survival.database().dialect());
-        Path expected = dir.resolve("plugins/ledgernet/sample-network/survival.sqlite").toAbsolutePath().normalize();
-        assertEquals("jdbc:sqlite:" + expected, survival.database().jdbcUrl(), "relative to the config folder");
+        assertEquals("jdbc:sqlite:/srv/survival/world/ledger.sqlite", survival.database().jdbcUrl());
+        assertEquals(SqlDialect.MARIADB, config.backends().get("skyblock").database().dialect());
         assertEquals("lgn", config.command().name());
         assertEquals(PermissionNodes.LEDGER_DEFAULTS, config.permissions());
         assertEquals(5, config.limits().maxPages());
         assertEquals(32767, config.limits().maxPayloadBytes());
-        assertEquals("creative:overworld", config.dimensionMap().toNetwork("creative", "minecraft:overworld"));
+        assertEquals("skyblock:overworld", config.dimensionMap().toNetwork("skyblock", "minecraft:overworld"));
         assertEquals(List.of("minecraft:diamond_ore", "minecraft:deepslate_diamond_ore"),
                 config.objectTags().get("minecraft:diamond_ores"));
     }
@@ -243,7 +248,6 @@ class ConfigFileTest {
                 Arguments.of("newer config-version", "config-version: 2\n" + backend,
                         "config-version", "written by a newer LedgerNet"),
                 Arguments.of("missing config-version", backend, "config-version", "missing"),
-                Arguments.of("no backends", "config-version: 1\nbackends: {}\n", "backends", "no backends"),
                 Arguments.of("object tag member not an identifier", "config-version: 1\n" + backend
                                 + "object-tags:\n  \"minecraft:logs\": [\"Oak Log\"]\n",
                         "object-tags.\"minecraft:logs\".0", "not a valid object id"),

@@ -53,6 +53,13 @@ final class VelocityPlatform implements Platform {
         return proxy.getPlayer(player).map(p -> p.hasPermission(node)).orElse(false);
     }
 
+    /** Velocity has no permissions of its own: without a permission plugin, every check answers false. */
+    @Override
+    public String ownPermissionsNote() {
+        return "Velocity's own permission check, which without a permission plugin answers no to everyone,"
+                + " operators included: every Ledger client-mod request is refused until nodes are granted";
+    }
+
     private record Slf4jPluginLogger(Logger logger) implements PluginLogger {
         @Override
         public void info(String message) {

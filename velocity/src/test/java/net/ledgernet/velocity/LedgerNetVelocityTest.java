@@ -85,8 +85,10 @@ class LedgerNetVelocityTest {
                 registered.stream().map(ChannelIdentifier::getId).toList());
         assertThat(registered).allSatisfy(id -> assertThat(id).isInstanceOf(MinecraftChannelIdentifier.class));
         verify(events).register(eq(plugin), any(VelocityPluginMessageListener.class));
-        // The default config lists creative, which this proxy does not have.
-        verify(logger).warn(contains("backends.creative: the proxy has no server named 'creative'"));
+        // The first config lists no backend, and without LuckPerms every Velocity check says no: both are said.
+        verify(logger).warn(contains("No backends are listed in"));
+        verify(logger).warn(contains("LedgerNet uses Velocity's own permission check, which without a permission"
+                + " plugin answers no to everyone"));
 
         plugin.onProxyShutdown(new ProxyShutdownEvent());
         assertEquals(LedgerNetCore.State.DISABLED, plugin.core().state());
