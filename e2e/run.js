@@ -141,7 +141,7 @@ async function inside (o) {
   const demo = path.join(o.scratch, 'demo')
   console.log(`Scratch folder: ${o.scratch}`)
   sh('java', ['-jar', o.cli, 'demo', '--dir', demo], { timeout: 300000 })
-  const good = testConfig(fs.readFileSync(path.join(demo, 'config.yml'), 'utf8'))
+  const good = testConfig()
   const broken = brokenConfig(good)
   const sampleJson = JSON.parse(sh('java', ['-jar', o.cli, 'search', 'backend:!creative backend:!lobby action:block-break', '--json', '--dir', demo], { timeout: 120000 }))
   const a0 = sampleJson.actions.find(a => a.playerUuid && a.world.endsWith(':overworld'))

@@ -124,8 +124,9 @@ const scenarios = [
       const s = await ctx.connect('Staff', { protocol: 2, watson: 'watson-old' })
       await handshakeDone(ctx, s, 'survival')
       const cases = [
-        { test: 'rollback-1.3.23', send: () => s.rollback('source:Steve after:1d', false), type: 'ledger:rollback', cmd: 'lg rollback source:Steve after:1d' },
-        { test: 'restore-1.3.23', send: () => s.rollback('source:Steve after:1d', true), type: 'ledger:rollback', cmd: 'lg restore source:Steve after:1d' },
+        // Specific as Ledger's own /lg rollback requires since 1.3.5: a range: and a source or time.
+        { test: 'rollback-1.3.23', send: () => s.rollback('source:Steve after:1d range:10', false), type: 'ledger:rollback', cmd: 'lg rollback source:Steve after:1d range:10' },
+        { test: 'restore-1.3.23', send: () => s.rollback('source:Steve after:1d range:10', true), type: 'ledger:rollback', cmd: 'lg restore source:Steve after:1d range:10' },
         { test: 'purge-1.3.23', send: () => s.purge('source:Steve before:30d'), type: 'ledger:purge', cmd: 'lg purge source:Steve before:30d' }
       ]
       for (const k of cases) {

@@ -361,8 +361,9 @@ public final class LedgerRouter {
             // Ledger before 1.3.8 has no range:@global; there, no range: means the same thing.
             SearchQuery sent = query.range().orElse(null) instanceof Range.Global && !state.knowsGlobalRange()
                     ? query.withRange(Optional.empty()) : query;
-            // What was checked is what is sent: the canonical form of the checked query.
-            String localInput = sent.toLedgerString();
+            // The player's own string when nothing had to change (it is what was parsed and checked);
+            // otherwise the checked query, rendered.
+            String localInput = sent.equals(local.parsed()) ? input : sent.toLedgerString();
             if (localInput.equals(input)) {
                 return RouteDecision.FORWARD;
             }
@@ -377,7 +378,7 @@ public final class LedgerRouter {
         if (backendConfig == null || backendConfig.rollbackAsCommand()) {
             // The parser admits only printable ASCII, so the line cannot hold the control characters or
             // section signs for which Minecraft kicks a player.
-            String command = "/lg " + verb + " " + query.toLedgerString();
+            String command = "/lg " + verb + " " + (query.equals(local.parsed()) ? input.strip() : query.toLedgerString());
             if (command.length() > MAX_COMMAND_LENGTH) {
                 return Refuse.of(channel, ResponseS2C.ERROR, "That " + verb + " is too long to run as a command ("
                         + command.length() + " of " + MAX_COMMAND_LENGTH + " characters).", who + "'s " + verb + " too long");

@@ -12,9 +12,14 @@ public sealed interface Source extends Comparable<Source> permits Source.Player,
     /** The value as written after {@code source:} (without negation). */
     String term();
 
+    /** What orders and identifies the value: {@link #term()}, but a player's name in lower case. */
+    default String sortKey() {
+        return term();
+    }
+
     @Override
     default int compareTo(Source other) {
-        return term().compareTo(other.term());
+        return sortKey().compareTo(other.sortKey());
     }
 
     static Source player(String name) {
@@ -26,19 +31,50 @@ public sealed interface Source extends Comparable<Source> permits Source.Player,
     }
 
     /**
-     * A player, by name. Minecraft names are case-insensitive, so the name is kept in lower case;
-     * storage must compare it case-insensitively ({@code LOWER(player_name) = ?}), and Ledger's own
-     * name cache does the same when the rendered string is forwarded.
+     * A player, by name. Minecraft names are case-insensitive, so two spellings are one player
+     * ({@link #name()} is the lower-cased name, and equality, order and storage use it: storage
+     * compares {@code LOWER(player_name) = ?}). The name is rendered as written, though: Ledger
+     * 1.2.x compares the name string itself, case-sensitively on SQLite and H2, and staff see their
+     * own spelling in the command LedgerNet runs for them.
      */
-    record Player(String name) implements Source {
-        public Player {
-            Terms.require(Terms.checkPlayerName(name));
-            name = name.toLowerCase(Locale.ROOT);
+    final class Player implements Source {
+        private final String name;
+        private final String written;
+
+        public Player(String written) {
+            Terms.require(Terms.checkPlayerName(written));
+            this.written = written;
+            this.name = written.toLowerCase(Locale.ROOT);
+        }
+
+        /** The name in lower case: what identifies the player. */
+        public String name() {
+            return name;
         }
 
         @Override
         public String term() {
+            return written;
+        }
+
+        @Override
+        public String sortKey() {
             return name;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Player player && player.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Player[" + written + "]";
         }
     }
 

@@ -74,7 +74,7 @@ class AuditLogTest {
         assertThat(lines.get(0)).contains("\tledger:search\t\"action:block-break\" pages 1\trefused: no permission\t")
                 .contains("lacks ledger.commands.search on survival");
         assertThat(lines.get(1)).contains("\tledger:purge\tpurge \"source:Griefer before:30d\"\trun as command\t"
-                + "/lg purge source:griefer before:4w2d");
+                + "/lg purge source:Griefer before:30d");
         assertThat(lines.get(2)).contains("\tledger:rollback\trollback \"backend:survival\"\trefused\t")
                 .contains("unspecific");
         assertThat(lines.get(3)).contains("\tledger:inspect\tmalformed (3 bytes)\trefused\t");

@@ -22,7 +22,7 @@ class SearchQueryTest {
         SearchQuery query = SearchParser.parse("backend:!lobby rolledback:false after:90000s before:1w source:@fire"
                 + " world:!the_nether object:#logs action:!item-drop source:Steve action:block-break range:3"
                 + " object:stone");
-        assertThat(query.toLedgerString()).isEqualTo("action:block-break action:!item-drop source:@fire source:steve"
+        assertThat(query.toLedgerString()).isEqualTo("action:block-break action:!item-drop source:@fire source:Steve"
                 + " object:#minecraft:logs object:minecraft:stone world:!minecraft:the_nether range:3 before:1w"
                 + " after:1d1h rolledback:false");
         assertThat(query.toSearchString()).isEqualTo(query.toLedgerString() + " backend:!lobby");
@@ -50,7 +50,8 @@ class SearchQueryTest {
     @Test
     void valueTypesNormaliseAndRefuseWhatCannotRenderBack() {
         assertThat(Source.player("Steve")).isEqualTo(Source.player("STEVE"));
-        assertThat(Source.player("Steve").term()).isEqualTo("steve");
+        assertThat(Source.player("Steve").term()).as("rendered as written").isEqualTo("Steve");
+        assertThat(((Source.Player) Source.player("Steve")).name()).as("identified in lower case").isEqualTo("steve");
         assertThat(Source.named("inFire").term()).isEqualTo("@inFire");
         assertThat(ObjectRef.id("stone")).isEqualTo(ObjectRef.id("minecraft:stone"));
         assertThat(ObjectRef.tag("logs").term()).isEqualTo("#minecraft:logs");
@@ -94,7 +95,7 @@ class SearchQueryTest {
         SearchQuery.MappedWorlds full = query.mapWorlds(id -> Optional.of(MAP.toNetwork("survival", id)));
         assertThat(full.unmapped()).isEmpty();
         assertThat(full.query().orElseThrow().toLedgerString())
-                .isEqualTo("source:steve world:survival:overworld world:!survival:foo/bar world:!survival:the_end");
+                .isEqualTo("source:Steve world:survival:overworld world:!survival:foo/bar world:!survival:the_end");
     }
 
     @Test

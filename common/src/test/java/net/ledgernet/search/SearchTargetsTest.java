@@ -40,7 +40,7 @@ class SearchTargetsTest {
     void clientSearchesItsCurrentBackendPlusWhatItNames() throws SearchSyntaxException {
         assertThat(strings(client("action:block-break"))).containsExactly(Map.entry("survival", "action:block-break"));
         assertThat(strings(client("source:Steve backend:Creative")))
-                .containsExactly(Map.entry("survival", "source:steve"), Map.entry("creative", "source:steve"));
+                .containsExactly(Map.entry("survival", "source:Steve"), Map.entry("creative", "source:Steve"));
         assertThat(strings(client("world:the_nether world:creative:the_end")))
                 .containsExactly(Map.entry("survival", "world:minecraft:the_nether"),
                         Map.entry("creative", "world:minecraft:the_end"));

@@ -161,7 +161,7 @@ class VelocityPluginMessageListenerTest {
     void aRollbackForLedger135RunsThePlayersOwnCommandAndNoPacketReachesTheBackend() {
         byte[] rollback = LedgerProtocol.encode(new RollbackC2S(false, "source:Steve range:10 after:1h"));
         assertFalse(deliver(player, backend, "ledger:rollback", rollback).getResult().isAllowed());
-        verify(player).spoofChatInput("/lg rollback source:steve range:10 after:1h");
+        verify(player).spoofChatInput("/lg rollback source:Steve range:10 after:1h");
         verify(player).sendMessage(any(Component.class));
         verify(backend, never()).sendPluginMessage(any(), any());
     }
