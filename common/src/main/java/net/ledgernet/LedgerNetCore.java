@@ -92,11 +92,22 @@ public final class LedgerNetCore {
     private record Runtime(LedgerNetConfig config, BackendDatabases databases, ExecutorService storageExecutor,
                            ActionFanOut fanOut, NetworkSearch networkSearch, PermissionPolicy permissions,
                            RequestLimiter limiter, LedgerRouter router) {
+        /** Closes what was opened; parts never built (a failed build) are null. */
         void close() {
-            closeQuietly(fanOut::close);
-            closeQuietly(permissions::close);
-            closeQuietly(storageExecutor::shutdownNow);
-            closeQuietly(databases::close);
+            if (fanOut != null) {
+                closeQuietly(fanOut::close);
+            }
+            if (permissions != null) {
+                closeQuietly(permissions::close);
+            }
+            if (storageExecutor != null) {
+                // shutdown, not shutdownNow: interrupting a thread that reads an embedded H2 database
+                // closes that database for the whole JVM.
+                closeQuietly(storageExecutor::shutdown);
+            }
+            if (databases != null) {
+                closeQuietly(databases::close);
+            }
         }
     }
 

@@ -128,4 +128,25 @@ class LedgerNetCoreTest {
         assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:unknown", new byte[4]),
                 "an unknown channel in Ledger's namespace is dropped");
     }
+
+    @Test
+    void aReloadThatCannotStartKeepsTheRunningConfigurationAndSaysWhy() throws Exception {
+        Files.writeString(dir.resolve("config.yml"), "config-version: 1\nbackends:\n  survival:\n"
+                + "    jdbc-url: \"jdbc:sqlite:survival.sqlite\"\n    ledger-version: \"1.3.23\"\n");
+        LedgerNetCore core = injector.getInstance(LedgerNetCore.class);
+        core.load();
+        core.enable();
+        Object running = core.router().orElseThrow();
+        // Passes the file's checks, but the pool cannot start: the driver refuses the upper-case prefix.
+        Files.writeString(dir.resolve("config.yml"), "config-version: 1\nbackends:\n  survival:\n"
+                + "    jdbc-url: \"JDBC:MARIADB://127.0.0.1:3306/ledger_survival\"\n");
+        Optional<String> problem = core.reload();
+        assertThat(problem).isPresent();
+        assertEquals(LedgerNetCore.State.ENABLED, core.state());
+        assertSame(running, core.router().orElseThrow(), "the old configuration keeps running, untouched");
+        RecordingLink link = new RecordingLink(UUID.randomUUID(), "Alex", "survival");
+        assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:rollback",
+                LedgerProtocol.encode(new RollbackC2S(false, "source:Steve after:1h range:5"))));
+        assertThat(link.sent).noneMatch(sent -> sent.to().equals("backend"));
+    }
 }
