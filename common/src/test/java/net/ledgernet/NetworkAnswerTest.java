@@ -92,7 +92,17 @@ class NetworkAnswerTest {
 
     /** Sends a client packet and waits for LedgerNet's final response (2 or 3). */
     private List<RecordingLink.Sent> request(String backend, LedgerPacket.C2S packet) throws InterruptedException {
-        RecordingLink link = new RecordingLink(UUID.randomUUID(), "Staff", backend);
+        return request(backend, backend, packet);
+    }
+
+    /**
+     * @param sentFrom  the server the request was sent from
+     * @param answeredOn the server the player is on by the time the answer is sent (a switch in between)
+     */
+    private List<RecordingLink.Sent> request(String sentFrom, String answeredOn, LedgerPacket.C2S packet)
+            throws InterruptedException {
+        String backend = sentFrom;
+        RecordingLink link = new RecordingLink(UUID.randomUUID(), "Staff", answeredOn);
         assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of(backend), packet.channel().id(),
                 LedgerProtocol.encode(packet)), "answered by LedgerNet, not passed on");
         for (int i = 0; i < 200; i++) {
@@ -152,6 +162,17 @@ class NetworkAnswerTest {
         assertThat(actions).allSatisfy(a -> assertThat(a.world().toString())
                 .matches("minecraft:.*|mymod:.*|creative:.*"));
         assertThat(actions).anySatisfy(a -> assertThat(a.world().namespace()).isEqualTo("creative"));
+    }
+
+    @Test
+    void anAnswerArrivingAfterAServerSwitchShowsTheOldServersWorldsWithNetworkIds() throws Exception {
+        // Asked on survival, answered once the player is on creative: survival's rows must not keep
+        // survival's native ids, which the client mod would draw in creative's world.
+        List<RecordingLink.Sent> sent = request("survival", "creative", new SearchC2S("action:block-break", 2));
+        assertEquals(ResponseS2C.COMPLETED, response(sent.get(sent.size() - 1)).code());
+        List<ActionS2C> actions = actions(sent);
+        assertEquals(16, actions.size());
+        assertThat(actions).allSatisfy(a -> assertEquals("survival", a.world().namespace()));
     }
 
     @Test
