@@ -71,6 +71,11 @@ final class BungeeBootstrap {
         }
         listener = new BungeePluginMessageListener(core);
         proxy.getPluginManager().registerListener(plugin, listener);
+        try {
+            BungeePlayerLink.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            platform.logger().warn("Could not warm up chat messages (the first ones may be slower): " + e);
+        }
         core.enable();
         // Registered even when config.yml is broken (the reason is logged, requests are refused):
         // /lgn reload can then take the fixed file without a restart.
