@@ -257,8 +257,10 @@ public final class LgnCommand {
             throw new QueryException(QueryException.Kind.BAD_INPUT, "Nothing to page through; search first with /"
                     + messages.command() + " search <params>.");
         }
+        Viewer viewer = new Viewer(sender.player());
         if (wanted <= session.pages().size()) {
-            showPage(sender, messages, session.pages().get(wanted - 1));
+            // Seen before, but shown again only from the backends the sender may still read.
+            showPage(sender, messages, queries.recheck(viewer, session.pages().get(wanted - 1)));
             return CompletableFuture.completedFuture(null);
         }
         ActionPage last = session.last();
@@ -271,11 +273,14 @@ public final class LgnCommand {
                     ? "Pages stop at " + MAX_PAGES + "; narrow the search with before:, after: or more terms."
                     : "Page forward at most " + MAX_WALK + " pages at a time (you are at page " + last.number() + ").");
         }
-        return walk(key, last, wanted).thenAccept(page -> showPage(sender, messages, page));
+        return walk(viewer, key, last, wanted).thenAccept(page -> showPage(sender, messages, page));
     }
 
-    /** Keyset pages forward from {@code from} to page {@code wanted}, remembering each; stops early at the end. */
-    private CompletableFuture<ActionPage> walk(String key, ActionPage from, int wanted) {
+    /**
+     * Keyset pages forward from {@code from} to page {@code wanted}, remembering each; stops early at
+     * the end. Each step checks the sender's node on every backend again.
+     */
+    private CompletableFuture<ActionPage> walk(Viewer viewer, String key, ActionPage from, int wanted) {
         if (from.number() >= wanted || !from.hasNext()) {
             if (from.number() < wanted) {
                 throw new CompletionException(new QueryException(QueryException.Kind.BAD_INPUT,
@@ -283,9 +288,9 @@ public final class LgnCommand {
             }
             return CompletableFuture.completedFuture(from);
         }
-        return queries.next(from).thenCompose(next -> {
+        return queries.next(viewer, from).thenCompose(next -> {
             remember(key, next);
-            return walk(key, next, wanted);
+            return walk(viewer, key, next, wanted);
         });
     }
 
@@ -306,6 +311,10 @@ public final class LgnCommand {
         NetworkSearch search = core.networkSearch().orElse(null);
         if (!page.hidden().isEmpty()) {
             sender.send(messages.render(Key.HIDDEN, text("servers", ChatMessages.list(page.hidden()))));
+        }
+        if (!page.revoked().isEmpty()) {
+            sender.send(messages.render(Key.REVOKED, text("servers", ChatMessages.list(page.revoked())),
+                    text("node", page.access().node())));
         }
         if (!page.missing().isEmpty()) {
             sender.send(messages.render(Key.LEFT_OUT, text("servers",

@@ -246,6 +246,39 @@ class LgnCommandTest {
     }
 
     @Test
+    void pagesAfterARevocationLeaveThatBackendOutAndSaySo() {
+        try (FakeLuckPerms luckPerms = FakeLuckPerms.install()) {
+            start();
+            UUID mod = UUID.randomUUID();
+            luckPerms.grant(mod, "survival", "ledger.commands.search").grant(mod, "creative", "ledger.commands.search");
+            Sender sender = run(new Sender(mod, "ledgernet.command.search"), "search", "after:30d");
+            assertEquals("[LedgerNet] Page 1 · after:30d on survival, creative", sender.lines().get(1));
+            assertThat(sender.lines().subList(2, 10)).anyMatch(line -> line.startsWith("creative "));
+
+            // lp user <mod> permission unset ledger.commands.search server=creative
+            luckPerms.revoke(mod, "creative", "ledger.commands.search");
+            sender.clear();
+            run(sender, "page", "2");
+            List<String> lines = sender.lines();
+            assertEquals("[LedgerNet] Left out, no permission there: lobby", lines.get(0));
+            assertEquals("[LedgerNet] creative left out: you no longer have ledger.commands.search there", lines.get(1));
+            assertEquals("[LedgerNet] Page 2 · after:30d on survival", lines.get(2));
+            assertThat(lines.subList(3, 11)).allSatisfy(line -> assertThat(line).matches(ACTION_LINE).startsWith("survival "));
+
+            // A page seen before the revocation is shown again without creative's rows.
+            sender.clear();
+            run(sender, "page", "1");
+            assertThat(sender.lines()).contains("[LedgerNet] Page 1 · after:30d on survival")
+                    .noneMatch(line -> line.startsWith("creative "));
+
+            luckPerms.revoke(mod, "survival", "ledger.commands.search");
+            sender.clear();
+            run(sender, "page", "3");
+            assertEquals("[LedgerNet] You may not search on any server here.", sender.text());
+        }
+    }
+
+    @Test
     void eachSubcommandNeedsItsOwnNode() {
         start();
         Sender helper = new Sender(UUID.randomUUID(), "ledgernet.command.status");
