@@ -31,6 +31,7 @@ import net.ledgernet.config.CommandPermissions;
 import net.ledgernet.config.CommandSettings;
 import net.ledgernet.config.LedgerNetConfig;
 import net.ledgernet.config.MessageTemplates.Key;
+import net.ledgernet.config.PermissionNodes;
 import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.storage.ActionRow;
 import net.ledgernet.storage.NetworkPlayers;
@@ -350,7 +351,7 @@ public final class LgnCommand {
         NetworkSearch search = core.networkSearch().orElseThrow(QueryException::disabledNow);
         Instant now = queries.clock().instant();
         for (NetworkPlayers.NetworkPlayer player : result.players()) {
-            completions.notePlayer(player.name());
+            completions.notePlayer(player.name(), player.lastBackend());
             String position = player.lastJoinPosition().map(p -> p.x() + " " + p.y() + " " + p.z() + " in "
                     + search.worldFor(p.backend(), p.world(), Optional.empty())
                     + (p.basis() == NetworkPlayers.Basis.LAST_ACTION_BEFORE_LAST_JOIN ? " (before that join)" : ""))
@@ -421,11 +422,30 @@ public final class LgnCommand {
         }
         String last = args[args.length - 1];
         return switch (sub.get()) {
-            case SEARCH -> completions.searchTerm(last);
-            case PLAYER -> args.length == 2 ? completions.players(last) : List.of();
+            case SEARCH -> completions.searchTerm(last, readable(sender, PermissionNodes::search));
+            case PLAYER -> args.length == 2 ? completions.players(last, readable(sender, PermissionNodes::player))
+                    : List.of();
             case INSPECT -> args.length == 2 ? completions.backends(last)
-                    : args.length == 6 ? completions.worldsOf(args[1], last) : List.of();
+                    : args.length == 6 ? completions.worldsOf(args[1], last, readable(sender, PermissionNodes::inspect))
+                    : List.of();
             default -> List.of();
         };
+    }
+
+    /** The backends where the sender holds Ledger's node (as {@code node} picks it), checked now. */
+    private Set<String> readable(CommandSender sender, Function<PermissionNodes, String> node) {
+        Optional<LedgerNetConfig> config = core.config();
+        if (config.isEmpty()) {
+            return Set.of();
+        }
+        Viewer viewer = new Viewer(sender.player());
+        String wanted = node.apply(config.get().permissions());
+        Set<String> readable = new java.util.HashSet<>();
+        for (String backend : config.get().backends().keySet()) {
+            if (queries.allowed(viewer, backend, wanted)) {
+                readable.add(backend);
+            }
+        }
+        return readable;
     }
 }

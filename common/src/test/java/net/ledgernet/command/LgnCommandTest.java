@@ -279,6 +279,36 @@ class LgnCommandTest {
     }
 
     @Test
+    void tabCompletionOffersOnlyNamesSeenOnBackendsTheSenderMaySearch() {
+        try (FakeLuckPerms luckPerms = FakeLuckPerms.install()) {
+            start();
+            // Staff who may search lobby see its players; completion remembers them for lobby alone.
+            UUID staff = UUID.randomUUID();
+            luckPerms.grant(staff, "lobby", "ledger.commands.search");
+            Sender admin = run(new Sender(staff, "ledgernet.command.search"), "search", "backend:lobby");
+            String seen = admin.lines().subList(1, 9).stream().map(l -> l.split(" ")[3])
+                    .filter(name -> !name.startsWith("@")).findFirst().orElseThrow();
+            String[] typed = {"search", "source:"};
+            assertThat(lgn.suggest(admin, typed)).contains("source:" + seen);
+
+            Sender nobody = new Sender(UUID.randomUUID(), "ledgernet.command.search");
+            assertEquals(List.of("source:OnlineOlga"), lgn.suggest(nobody, typed), "only who is online");
+            assertEquals(List.of(), lgn.suggest(nobody, new String[] {"search", "world:"}));
+            assertEquals(List.of(), lgn.suggest(nobody, new String[] {"search", "object:"}));
+
+            UUID other = UUID.randomUUID();
+            luckPerms.grant(other, "survival", "ledger.commands.search");
+            Sender survivalOnly = new Sender(other, "ledgernet.command.search");
+            assertEquals(List.of("source:OnlineOlga"), lgn.suggest(survivalOnly, typed), "nothing from lobby");
+            assertThat(lgn.suggest(survivalOnly, new String[] {"search", "world:"}))
+                    .containsExactly("world:survival:overworld", "world:survival:the_nether", "world:survival:the_end");
+
+            luckPerms.grant(other, "lobby", "ledger.commands.search");
+            assertThat(lgn.suggest(survivalOnly, typed)).contains("source:" + seen);
+        }
+    }
+
+    @Test
     void eachSubcommandNeedsItsOwnNode() {
         start();
         Sender helper = new Sender(UUID.randomUUID(), "ledgernet.command.status");
