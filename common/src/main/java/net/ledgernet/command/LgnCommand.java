@@ -121,6 +121,17 @@ public final class LgnCommand {
         this.logger = logger;
         this.workingNotice = workingNotice;
         this.completions = new Completions(core, onlineNames);
+        core.onPlayerLeave(this::forget);
+    }
+
+    /** The player left the proxy: their pages go (they hold rows and cursors into every pool). */
+    void forget(UUID player) {
+        sessions.remove(player.toString());
+    }
+
+    /** How many senders have pages kept, for tests. */
+    int sessionCount() {
+        return sessions.size();
     }
 
     /** The command's name and aliases from config.yml (read once, at registration). */

@@ -309,6 +309,27 @@ class LgnCommandTest {
     }
 
     @Test
+    void pagesAreDroppedWhenThePlayerLeaves() {
+        try (FakeLuckPerms luckPerms = FakeLuckPerms.install()) {
+            start();
+            List<Sender> players = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                UUID uuid = UUID.randomUUID();
+                luckPerms.grant(uuid, "survival", "ledger.commands.search");
+                players.add(run(new Sender(uuid, "ledgernet.command.search"), "search", "backend:survival"));
+            }
+            assertEquals(50, lgn.sessionCount());
+
+            players.forEach(player -> core.onDisconnect(player.player.orElseThrow()));
+            assertEquals(0, lgn.sessionCount());
+            Sender back = players.get(0);
+            back.clear();
+            run(back, "page", "2");
+            assertEquals("[LedgerNet] Nothing to page through; search first with /lgn search <params>.", back.text());
+        }
+    }
+
+    @Test
     void eachSubcommandNeedsItsOwnNode() {
         start();
         Sender helper = new Sender(UUID.randomUUID(), "ledgernet.command.status");
