@@ -87,6 +87,8 @@ public final class LedgerNetCore {
     private volatile String disabledReason;
     /** Everything a running LedgerNet uses; null unless ENABLED. Read once per message. */
     private volatile Runtime runtime;
+    /** Told of each player who leaves; they outlive reloads (the /lgn command registers once). */
+    private final List<java.util.function.Consumer<java.util.UUID>> leaveListeners = new CopyOnWriteArrayList<>();
 
     /** What LedgerNet runs on: built whole, swapped whole, closed whole. */
     private record Runtime(LedgerNetConfig config, BackendDatabases databases, ExecutorService storageExecutor,
@@ -655,6 +657,19 @@ public final class LedgerNetCore {
                 internalErrors.warn("Could not forget player " + player, e);
             }
         }
+        // Whatever the state: what a leaver left behind (their /lgn pages) goes even while disabled.
+        for (java.util.function.Consumer<java.util.UUID> listener : leaveListeners) {
+            try {
+                listener.accept(player);
+            } catch (Throwable e) {
+                internalErrors.warn("Could not forget player " + player, e);
+            }
+        }
+    }
+
+    /** Runs {@code listener} with each player who leaves the proxy ({@link #onDisconnect}), for as long as the core lives. */
+    public void onPlayerLeave(java.util.function.Consumer<java.util.UUID> listener) {
+        leaveListeners.add(listener);
     }
 
     /** The network search while enabled: the one shared by the router, the command and the CLI. */

@@ -243,7 +243,7 @@ final class StaffCommands {
     private CompletableFuture<ActionPage> walk(CompletableFuture<ActionPage> first, int number) {
         return first.thenCompose(page -> page.number() >= number || !page.hasNext()
                 ? CompletableFuture.completedFuture(page)
-                : walk(queries.next(page), number));
+                : walk(queries.next(Viewer.CONSOLE, page), number));
     }
 
     /** Waits with a progress line; null (and {@link #failure} set) when the query failed. */

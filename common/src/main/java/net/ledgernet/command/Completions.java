@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import net.ledgernet.LedgerNetCore;
 import net.ledgernet.config.LedgerNetConfig;
@@ -21,7 +23,9 @@ import net.ledgernet.storage.NetworkSearch;
 /**
  * Tab completion for {@code /lgn}, answered from memory only (a completion must never wait for a
  * database): the config, the action types backends announced, online players, and the sources,
- * players, objects and worlds seen in recent results.
+ * players, objects and worlds seen in recent results. What results showed is kept per backend and
+ * offered to a sender only from the backends they may read, never from other staff's searches
+ * elsewhere.
  */
 final class Completions {
     /** Ledger's built-in action types (ledger.md §5): offered before any backend has announced its own. */
@@ -35,10 +39,15 @@ final class Completions {
 
     private final LedgerNetCore core;
     private final Supplier<Collection<String>> onlineNames;
-    private final Recent players = new Recent();
-    private final Recent sources = new Recent();
-    private final Recent objects = new Recent();
-    private final Recent worlds = new Recent();
+    /** Backend -> what its rows showed. */
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+
+    private static final class Seen {
+        final Recent players = new Recent();
+        final Recent sources = new Recent();
+        final Recent objects = new Recent();
+        final Recent worlds = new Recent();
+    }
 
     Completions(LedgerNetCore core, Supplier<Collection<String>> onlineNames) {
         this.core = core;
@@ -46,17 +55,39 @@ final class Completions {
     }
 
     void note(ActionRow row, NetworkSearch search) {
-        row.playerName().ifPresentOrElse(players::add, () -> sources.add("@" + row.source()));
-        objects.add(ChatMessages.shortId(row.object()));
-        worlds.add(search.worldFor(row.backend(), row.world(), Optional.empty()));
+        Seen at = seen(row.backend());
+        row.playerName().ifPresentOrElse(at.players::add, () -> at.sources.add("@" + row.source()));
+        at.objects.add(ChatMessages.shortId(row.object()));
+        at.worlds.add(search.worldFor(row.backend(), row.world(), Optional.empty()));
     }
 
-    void notePlayer(String name) {
-        players.add(name);
+    /** A player found by a lookup, filed under the backend of their last join. */
+    void notePlayer(String name, String backend) {
+        seen(backend).players.add(name);
     }
 
-    /** One search term being typed: a key, or a value for the key before the colon ({@code !} kept). */
-    List<String> searchTerm(String typed) {
+    private Seen seen(String backend) {
+        return seen.computeIfAbsent(backend, b -> new Seen());
+    }
+
+    /** Values seen on the backends in {@code readable} that are still configured. */
+    private Collection<String> seenOn(Set<String> readable, Function<Seen, Recent> kind) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String backend : backendNames()) {
+            Seen at = seen.get(backend);
+            if (at != null && readable.contains(backend)) {
+                values.addAll(kind.apply(at).values());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * One search term being typed: a key, or a value for the key before the colon ({@code !} kept).
+     *
+     * @param readable the backends the sender may search
+     */
+    List<String> searchTerm(String typed, Set<String> readable) {
         int colon = typed.indexOf(':');
         if (colon < 0) {
             return filter(KEYS, "", typed);
@@ -67,9 +98,10 @@ final class Completions {
         String head = key + ":" + negation;
         Collection<String> values = switch (key) {
             case "action" -> actions();
-            case "source" -> union(onlineNames.get(), players.values(), sources.values());
-            case "object" -> objects.values();
-            case "world" -> networkWorlds();
+            case "source" -> union(onlineNames.get(), seenOn(readable, at -> at.players),
+                    seenOn(readable, at -> at.sources));
+            case "object" -> seenOn(readable, at -> at.objects);
+            case "world" -> networkWorlds(readable);
             case "backend" -> union(List.of("*"), backendNames());
             case "before", "after" -> List.of("10m", "1h", "1d", "7d", "30d");
             case "rolledback" -> List.of("true", "false");
@@ -78,16 +110,18 @@ final class Completions {
         return filter(values, head, typed);
     }
 
-    List<String> players(String typed) {
-        return filter(union(onlineNames.get(), players.values()), "", typed);
+    /** @param readable the backends the sender may look players up on */
+    List<String> players(String typed, Set<String> readable) {
+        return filter(union(onlineNames.get(), seenOn(readable, at -> at.players)), "", typed);
     }
 
     List<String> backends(String typed) {
         return filter(backendNames(), "", typed);
     }
 
-    List<String> worldsOf(String backend, String typed) {
-        return filter(networkWorlds().stream().filter(w -> core.config()
+    /** @param readable the backends the sender may inspect */
+    List<String> worldsOf(String backend, String typed, Set<String> readable) {
+        return filter(networkWorlds(readable).stream().filter(w -> core.config()
                 .flatMap(c -> c.dimensionMap().toLocal(w)).map(d -> d.backend().equalsIgnoreCase(backend))
                 .orElse(false)).toList(), "", typed);
     }
@@ -103,17 +137,19 @@ final class Completions {
         return types;
     }
 
-    /** Each backend's vanilla dimensions as network ids, plus worlds seen in results (modded ones). */
-    private Collection<String> networkWorlds() {
+    /** Each readable backend's vanilla dimensions as network ids, plus worlds seen in its results (modded ones). */
+    private Collection<String> networkWorlds(Set<String> readable) {
         Set<String> ids = new LinkedHashSet<>();
         core.config().map(LedgerNetConfig::dimensionMap).ifPresent(map -> {
             for (String backend : backendNames()) {
-                for (String dimension : DimensionMap.VANILLA_DIMENSIONS) {
-                    ids.add(map.toNetwork(backend, dimension));
+                if (readable.contains(backend)) {
+                    for (String dimension : DimensionMap.VANILLA_DIMENSIONS) {
+                        ids.add(map.toNetwork(backend, dimension));
+                    }
                 }
             }
         });
-        ids.addAll(worlds.values());
+        ids.addAll(seenOn(readable, at -> at.worlds));
         return ids;
     }
 

@@ -31,6 +31,7 @@ import net.ledgernet.config.CommandPermissions;
 import net.ledgernet.config.CommandSettings;
 import net.ledgernet.config.LedgerNetConfig;
 import net.ledgernet.config.MessageTemplates.Key;
+import net.ledgernet.config.PermissionNodes;
 import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.storage.ActionRow;
 import net.ledgernet.storage.NetworkPlayers;
@@ -120,6 +121,17 @@ public final class LgnCommand {
         this.logger = logger;
         this.workingNotice = workingNotice;
         this.completions = new Completions(core, onlineNames);
+        core.onPlayerLeave(this::forget);
+    }
+
+    /** The player left the proxy: their pages go (they hold rows and cursors into every pool). */
+    void forget(UUID player) {
+        sessions.remove(player.toString());
+    }
+
+    /** How many senders have pages kept, for tests. */
+    int sessionCount() {
+        return sessions.size();
     }
 
     /** The command's name and aliases from config.yml (read once, at registration). */
@@ -257,8 +269,10 @@ public final class LgnCommand {
             throw new QueryException(QueryException.Kind.BAD_INPUT, "Nothing to page through; search first with /"
                     + messages.command() + " search <params>.");
         }
+        Viewer viewer = new Viewer(sender.player());
         if (wanted <= session.pages().size()) {
-            showPage(sender, messages, session.pages().get(wanted - 1));
+            // Seen before, but shown again only from the backends the sender may still read.
+            showPage(sender, messages, queries.recheck(viewer, session.pages().get(wanted - 1)));
             return CompletableFuture.completedFuture(null);
         }
         ActionPage last = session.last();
@@ -271,11 +285,14 @@ public final class LgnCommand {
                     ? "Pages stop at " + MAX_PAGES + "; narrow the search with before:, after: or more terms."
                     : "Page forward at most " + MAX_WALK + " pages at a time (you are at page " + last.number() + ").");
         }
-        return walk(key, last, wanted).thenAccept(page -> showPage(sender, messages, page));
+        return walk(viewer, key, last, wanted).thenAccept(page -> showPage(sender, messages, page));
     }
 
-    /** Keyset pages forward from {@code from} to page {@code wanted}, remembering each; stops early at the end. */
-    private CompletableFuture<ActionPage> walk(String key, ActionPage from, int wanted) {
+    /**
+     * Keyset pages forward from {@code from} to page {@code wanted}, remembering each; stops early at
+     * the end. Each step checks the sender's node on every backend again.
+     */
+    private CompletableFuture<ActionPage> walk(Viewer viewer, String key, ActionPage from, int wanted) {
         if (from.number() >= wanted || !from.hasNext()) {
             if (from.number() < wanted) {
                 throw new CompletionException(new QueryException(QueryException.Kind.BAD_INPUT,
@@ -283,9 +300,9 @@ public final class LgnCommand {
             }
             return CompletableFuture.completedFuture(from);
         }
-        return queries.next(from).thenCompose(next -> {
+        return queries.next(viewer, from).thenCompose(next -> {
             remember(key, next);
-            return walk(key, next, wanted);
+            return walk(viewer, key, next, wanted);
         });
     }
 
@@ -306,6 +323,10 @@ public final class LgnCommand {
         NetworkSearch search = core.networkSearch().orElse(null);
         if (!page.hidden().isEmpty()) {
             sender.send(messages.render(Key.HIDDEN, text("servers", ChatMessages.list(page.hidden()))));
+        }
+        if (!page.revoked().isEmpty()) {
+            sender.send(messages.render(Key.REVOKED, text("servers", ChatMessages.list(page.revoked())),
+                    text("node", page.access().node())));
         }
         if (!page.missing().isEmpty()) {
             sender.send(messages.render(Key.LEFT_OUT, text("servers",
@@ -341,7 +362,7 @@ public final class LgnCommand {
         NetworkSearch search = core.networkSearch().orElseThrow(QueryException::disabledNow);
         Instant now = queries.clock().instant();
         for (NetworkPlayers.NetworkPlayer player : result.players()) {
-            completions.notePlayer(player.name());
+            completions.notePlayer(player.name(), player.lastBackend());
             String position = player.lastJoinPosition().map(p -> p.x() + " " + p.y() + " " + p.z() + " in "
                     + search.worldFor(p.backend(), p.world(), Optional.empty())
                     + (p.basis() == NetworkPlayers.Basis.LAST_ACTION_BEFORE_LAST_JOIN ? " (before that join)" : ""))
@@ -412,11 +433,30 @@ public final class LgnCommand {
         }
         String last = args[args.length - 1];
         return switch (sub.get()) {
-            case SEARCH -> completions.searchTerm(last);
-            case PLAYER -> args.length == 2 ? completions.players(last) : List.of();
+            case SEARCH -> completions.searchTerm(last, readable(sender, PermissionNodes::search));
+            case PLAYER -> args.length == 2 ? completions.players(last, readable(sender, PermissionNodes::player))
+                    : List.of();
             case INSPECT -> args.length == 2 ? completions.backends(last)
-                    : args.length == 6 ? completions.worldsOf(args[1], last) : List.of();
+                    : args.length == 6 ? completions.worldsOf(args[1], last, readable(sender, PermissionNodes::inspect))
+                    : List.of();
             default -> List.of();
         };
+    }
+
+    /** The backends where the sender holds Ledger's node (as {@code node} picks it), checked now. */
+    private Set<String> readable(CommandSender sender, Function<PermissionNodes, String> node) {
+        Optional<LedgerNetConfig> config = core.config();
+        if (config.isEmpty()) {
+            return Set.of();
+        }
+        Viewer viewer = new Viewer(sender.player());
+        String wanted = node.apply(config.get().permissions());
+        Set<String> readable = new java.util.HashSet<>();
+        for (String backend : config.get().backends().keySet()) {
+            if (queries.allowed(viewer, backend, wanted)) {
+                readable.add(backend);
+            }
+        }
+        return readable;
     }
 }

@@ -39,6 +39,7 @@ import net.ledgernet.storage.BackendDatabase;
 import net.ledgernet.storage.BackendFailure;
 import net.ledgernet.storage.BackendReader;
 import net.ledgernet.storage.CircuitBreaker;
+import net.ledgernet.storage.FanOutCursor;
 import net.ledgernet.storage.MergedPage;
 import net.ledgernet.storage.NetworkPlayers;
 import net.ledgernet.storage.NetworkSearch;
@@ -108,18 +109,28 @@ public final class NetworkQueries implements AutoCloseable {
     }
 
     /**
+     * What reading a page takes: Ledger's node on each backend, and what a refusal says was refused
+     * ("search", "inspect on creative").
+     */
+    public record Access(String node, String refused) {
+    }
+
+    /**
      * One page of actions.
      *
      * @param query    what was asked, as the asker wrote it (for headers and JSON)
+     * @param access   the node each backend of it is checked for, on this page and every later one
      * @param searched the backends asked, in configured order
      * @param hidden   the backends targeted but left out because the asker may not read them
+     * @param revoked  the backends dropped on a later page because the asker lost the node there
      * @param merged   the fan-out page, whose cursor leads to the next one
      */
-    public record ActionPage(String query, int number, List<String> searched, List<String> hidden,
-                             MergedPage merged) {
+    public record ActionPage(String query, int number, Access access, List<String> searched, List<String> hidden,
+                             List<String> revoked, MergedPage merged) {
         public ActionPage {
             searched = List.copyOf(searched);
             hidden = List.copyOf(hidden);
+            revoked = List.copyOf(revoked);
         }
 
         public List<ActionRow> rows() {
@@ -206,8 +217,9 @@ public final class NetworkQueries implements AutoCloseable {
                 throw new QueryException(QueryException.Kind.NO_PERMISSION, "search");
             }
             List<String> searched = List.copyOf(permitted.keySet());
+            Access access = new Access(node, "search");
             return translate(search.search(permitted, config.limits().pageSize())
-                    .thenApply(page -> new ActionPage(input.trim(), 1, searched, hidden, page)));
+                    .thenApply(page -> new ActionPage(input.trim(), 1, access, searched, hidden, List.of(), page)));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -228,15 +240,50 @@ public final class NetworkQueries implements AutoCloseable {
         return named;
     }
 
-    /** The page after {@code page}: one keyset query per backend that still has rows. */
-    public CompletableFuture<ActionPage> next(ActionPage page) {
+    /**
+     * The page after {@code page}: one keyset query per backend that still has rows, among those
+     * {@code viewer} may still read (checked again now: a node revoked since the search counts).
+     */
+    public CompletableFuture<ActionPage> next(Viewer viewer, ActionPage page) {
         try {
             NetworkSearch search = networkSearch();
-            return translate(search.next(page.merged()).thenApply(next ->
-                    new ActionPage(page.query(), page.number() + 1, page.searched(), page.hidden(), next)));
+            ActionPage current = recheck(viewer, page);
+            return translate(search.next(current.merged()).thenApply(next -> new ActionPage(current.query(),
+                    current.number() + 1, current.access(), current.searched(), current.hidden(), current.revoked(),
+                    next)));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * {@code page} as {@code viewer} may read it now: the backends where they lost the page's node
+     * since it was fetched move from {@code searched} to {@code revoked}, with their rows and their
+     * place in the cursor, so no later page asks them again.
+     *
+     * @throws QueryException NO_PERMISSION when no backend of the page is left
+     */
+    public ActionPage recheck(Viewer viewer, ActionPage page) {
+        List<String> kept = new ArrayList<>();
+        List<String> revoked = new ArrayList<>(page.revoked());
+        for (String backend : page.searched()) {
+            (allowed(viewer, backend, page.access().node()) ? kept : revoked).add(backend);
+        }
+        if (kept.isEmpty()) {
+            throw new QueryException(QueryException.Kind.NO_PERMISSION, page.access().refused());
+        }
+        if (kept.size() == page.searched().size()) {
+            return page;
+        }
+        Set<String> left = Set.copyOf(kept);
+        MergedPage merged = page.merged();
+        Map<String, FanOutCursor.BackendCursor> cursors = new LinkedHashMap<>(merged.next().backends());
+        cursors.keySet().retainAll(left);
+        Map<String, BackendFailure> missing = new LinkedHashMap<>(merged.missing());
+        missing.keySet().retainAll(left);
+        MergedPage narrowed = new MergedPage(merged.rows().stream().filter(row -> left.contains(row.backend())).toList(),
+                missing, new FanOutCursor(merged.next().pageSize(), cursors));
+        return new ActionPage(page.query(), page.number(), page.access(), kept, page.hidden(), revoked, narrowed);
     }
 
     // ---------------------------------------------------------------- inspect
@@ -263,13 +310,14 @@ public final class NetworkQueries implements AutoCloseable {
                 }
                 local = Optional.of(dimension.get().localId());
             }
-            if (!allowed(viewer, backend, config.permissions().inspect())) {
-                throw new QueryException(QueryException.Kind.NO_PERMISSION, "inspect on " + backend);
+            Access access = new Access(config.permissions().inspect(), "inspect on " + backend);
+            if (!allowed(viewer, backend, access.node())) {
+                throw new QueryException(QueryException.Kind.NO_PERMISSION, access.refused());
             }
             String title = "inspect " + backend + " " + pos.x() + " " + pos.y() + " " + pos.z()
                     + world.map(w -> " " + w).orElse("");
             return translate(search.inspect(backend, pos, local, config.limits().pageSize())
-                    .thenApply(page -> new ActionPage(title, 1, List.of(backend), List.of(), page)));
+                    .thenApply(page -> new ActionPage(title, 1, access, List.of(backend), List.of(), List.of(), page)));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }

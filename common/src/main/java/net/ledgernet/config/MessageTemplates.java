@@ -47,6 +47,7 @@ public record MessageTemplates(Map<Key, String> templates) {
         PAGE_HOVER("<gray>Show page <page></gray>", "page"),
         LEFT_OUT("<prefix> <yellow>Not answering, left out: <servers></yellow>", "servers"),
         HIDDEN("<prefix> <gray>Left out, no permission there: <servers></gray>", "servers"),
+        REVOKED("<prefix> <yellow><servers> left out: you no longer have <node> there</yellow>", "servers", "node"),
         PLAYER("<prefix> <white><name></white> <dark_gray><uuid></dark_gray><newline>  <gray>first joined</gray>"
                 + " <first-join><gray>, last joined</gray> <last-join> <gray>on</gray> <backend><newline>"
                 + "  <gray>near</gray> <position>", "name", "uuid", "first-join", "last-join", "backend", "position"),

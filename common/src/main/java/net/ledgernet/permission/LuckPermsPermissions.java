@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import net.luckperms.api.LuckPerms;
 import net.luckperms.api.context.ImmutableContextSet;
 import net.luckperms.api.event.EventSubscription;
-import net.luckperms.api.event.user.UserDataRecalculateEvent;
+import net.luckperms.api.event.sync.ConfigReloadEvent;
 import net.luckperms.api.model.user.User;
 import net.luckperms.api.query.QueryOptions;
 
@@ -14,34 +14,41 @@ import net.luckperms.api.query.QueryOptions;
  * Checks nodes through LuckPerms in the context of the backend a request goes to, as if the player
  * stood on it. On a proxy, LuckPerms puts the current backend in the {@code world} context, while
  * nodes granted on a backend carry {@code server=<its name>}; the query sets both to the target
- * backend so either way of granting works. Answers are cached per player, backend and node, and
- * dropped whenever LuckPerms recalculates that player.
+ * backend so either way of granting works.
+ *
+ * <p>No answer is cached here: every check asks LuckPerms' own per-user cache, so a change is seen
+ * as soon as LuckPerms applies it. A cache of our own would need LuckPerms to say when to drop it,
+ * and it does not always: a group edit, a network sync and an expiring temporary node clear users'
+ * data without a {@code UserDataRecalculateEvent}, and the events it does post run asynchronously,
+ * possibly before the users' data is cleared. A warm LuckPerms check is a few map lookups (0.19 µs
+ * median, BENCHMARKS.md "LuckPerms permission check"), so there is nothing worth caching.
  */
 final class LuckPermsPermissions implements PermissionPolicy {
     private final LuckPerms luckPerms;
-    private final Map<UUID, Map<String, Boolean>> cache = new ConcurrentHashMap<>();
-    private final EventSubscription<UserDataRecalculateEvent> subscription;
+    /**
+     * One QueryOptions per backend, reused: LuckPerms keys each user's cached data by QueryOptions,
+     * and building an equal one per check would cost more than the check.
+     */
+    private final Map<String, QueryOptions> options = new ConcurrentHashMap<>();
+    private final EventSubscription<ConfigReloadEvent> configReload;
 
     LuckPermsPermissions(LuckPerms luckPerms) {
         this.luckPerms = luckPerms;
-        this.subscription = luckPerms.getEventBus().subscribe(UserDataRecalculateEvent.class,
-                event -> forget(event.getUser().getUniqueId()));
+        // The static options (include-global and the other flags) come from LuckPerms' config.
+        this.configReload = luckPerms.getEventBus().subscribe(ConfigReloadEvent.class, event -> options.clear());
     }
 
     @Override
     public boolean has(UUID player, String backend, String node) {
-        Map<String, Boolean> answers = cache.computeIfAbsent(player, uuid -> new ConcurrentHashMap<>());
-        Boolean cached = answers.get(backend + '\0' + node);
-        if (cached != null) {
-            return cached;
-        }
         User user = luckPerms.getUserManager().getUser(player);
         if (user == null) {
             return false; // LuckPerms loads every online player; anyone else has no rights here
         }
-        boolean allowed = user.getCachedData().getPermissionData(queryOptions(backend)).checkPermission(node).asBoolean();
-        answers.put(backend + '\0' + node, allowed);
-        return allowed;
+        QueryOptions query = options.get(backend);
+        if (query == null) {
+            query = options.computeIfAbsent(backend, this::queryOptions);
+        }
+        return user.getCachedData().getPermissionData(query).checkPermission(node).asBoolean();
     }
 
     private QueryOptions queryOptions(String backend) {
@@ -55,7 +62,7 @@ final class LuckPermsPermissions implements PermissionPolicy {
 
     @Override
     public void forget(UUID player) {
-        cache.remove(player);
+        // Nothing is kept per player.
     }
 
     @Override
@@ -70,7 +77,6 @@ final class LuckPermsPermissions implements PermissionPolicy {
 
     @Override
     public void close() {
-        subscription.close();
-        cache.clear();
+        configReload.close();
     }
 }

@@ -2,11 +2,11 @@ package net.ledgernet.command;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.lang.reflect.Method;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +25,11 @@ import net.luckperms.api.context.ContextSetFactory;
 import net.luckperms.api.context.ImmutableContextSet;
 import net.luckperms.api.event.EventBus;
 import net.luckperms.api.event.EventSubscription;
+import net.luckperms.api.event.group.GroupDataRecalculateEvent;
+import net.luckperms.api.event.node.NodeRemoveEvent;
+import net.luckperms.api.event.sync.ConfigReloadEvent;
 import net.luckperms.api.event.user.UserDataRecalculateEvent;
+import net.luckperms.api.model.group.Group;
 import net.luckperms.api.model.user.User;
 import net.luckperms.api.model.user.UserManager;
 import net.luckperms.api.query.QueryOptions;
@@ -33,17 +37,36 @@ import net.luckperms.api.util.Tristate;
 
 /**
  * LuckPerms as the proxy sees it when installed (its API mocked, as the platforms' are), answering
- * per backend: a node holds for a player on a backend only where {@link #grant} gave it, and only
- * when the query carries that backend in both the {@code server} and the {@code world} context, as
- * LedgerNet's policy must set them. {@link #install()} registers it with {@link LuckPermsProvider},
- * so LedgerNet's real LuckPerms policy (contexts, cache) is what tests exercise.
+ * per backend: a node holds for a player on a backend only where {@link #grant} gave it (to the
+ * player, or to a group the player is in), and only when the query carries that backend in both the
+ * {@code server} and the {@code world} context, as LedgerNet's policy must set them.
+ * {@link #install()} registers it with {@link LuckPermsProvider}, so LedgerNet's real LuckPerms
+ * policy (contexts, caching) is what tests exercise.
+ *
+ * <p>Like LuckPerms, it answers from each user's cached data, computed at the first query per
+ * context and kept until LuckPerms clears it, and it clears it the way LuckPerms 5.5 does
+ * (commit 9b4fe677): a user edit clears that user and posts {@code UserDataRecalculateEvent}; a
+ * group edit posts {@code GroupDataRecalculateEvent} and {@code NodeRemoveEvent} for the group, then
+ * clears every user's data directly, posting nothing for them.
  */
 public final class FakeLuckPerms implements AutoCloseable {
+    /** Direct grants: "uuid backend node". */
     private final Set<String> grants = ConcurrentHashMap.newKeySet();
-    private final List<Consumer<? super UserDataRecalculateEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** Group grants: group -> "backend node". */
+    private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<String>> memberships = new ConcurrentHashMap<>();
+    /** LuckPerms' per-user cached data: uuid -> context ("server world") -> nodes granted there when computed. */
+    private final Map<UUID, Map<String, Set<String>>> cachedData = new ConcurrentHashMap<>();
+    private final Map<UUID, User> users = new ConcurrentHashMap<>();
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<Class<?>> posted = new CopyOnWriteArrayList<>();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger queryOptionsBuilt = new AtomicInteger();
     private final LuckPerms api = luckPerms();
     private boolean installed;
+
+    private record Subscription(Class<?> type, Consumer<Object> listener) {
+    }
 
     /** A fake not registered with {@link LuckPermsProvider}: pass {@link #api()} around yourself. */
     public static FakeLuckPerms create() {
@@ -62,39 +85,116 @@ public final class FakeLuckPerms implements AutoCloseable {
         return api;
     }
 
+    /** {@code lp user <player> permission set <node> server=<backend>}: the user is recalculated. */
     public FakeLuckPerms grant(UUID player, String backend, String... nodes) {
         for (String node : nodes) {
             grants.add(player + " " + backend + " " + node);
         }
+        userChanged(player);
         return this;
     }
 
+    /** {@code lp user <player> permission unset <node> server=<backend>}: the user is recalculated. */
     public FakeLuckPerms revoke(UUID player, String backend, String node) {
         grants.remove(player + " " + backend + " " + node);
+        userChanged(player);
         return this;
     }
 
-    /** What LuckPerms does after a permission change: tells subscribers the player's data was recalculated. */
-    public void recalculate(UUID player) {
-        UserDataRecalculateEvent event = mock(UserDataRecalculateEvent.class);
-        User user = api.getUserManager().getUser(player);
-        when(event.getUser()).thenReturn(user);
-        listeners.forEach(listener -> listener.accept(event));
+    /** {@code lp group <group> permission set <node> server=<backend>} (creating the group). */
+    public FakeLuckPerms grantGroup(String group, String backend, String... nodes) {
+        for (String node : nodes) {
+            groups.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(backend + " " + node);
+        }
+        groupChanged(group);
+        return this;
     }
 
-    /** How many permission checks reached LuckPerms (as opposed to a cache). */
+    /**
+     * {@code lp group <group> permission unset <node> server=<backend>}, and likewise a temporary
+     * group node expiring: events for the group only, then every user's data cleared silently.
+     */
+    public FakeLuckPerms revokeGroup(String group, String backend, String node) {
+        groups.getOrDefault(group, Set.of()).remove(backend + " " + node);
+        groupChanged(group);
+        return this;
+    }
+
+    /** {@code lp user <player> parent add <group>}: a user edit. */
+    public FakeLuckPerms addToGroup(UUID player, String group) {
+        memberships.computeIfAbsent(player, p -> ConcurrentHashMap.newKeySet()).add(group);
+        userChanged(player);
+        return this;
+    }
+
+    /** {@code lp reloadconfig}. */
+    public void reloadConfig() {
+        post(ConfigReloadEvent.class, mock(ConfigReloadEvent.class));
+    }
+
+    /** The event types posted so far, in order. */
+    public List<Class<?>> posted() {
+        return List.copyOf(posted);
+    }
+
+    /** How many permission checks reached LuckPerms (as opposed to a cache of LedgerNet's). */
     public int lookups() {
         return lookups.get();
     }
 
-    public int subscribers() {
-        return listeners.size();
+    /** How many QueryOptions were built from the static ones. */
+    public int queryOptionsBuilt() {
+        return queryOptionsBuilt.get();
     }
 
-    private boolean has(UUID player, ImmutableContextSet context, String node) {
-        String server = context.getAnyValue("server").orElse("");
-        String world = context.getAnyValue("world").orElse("");
-        return server.equals(world) && grants.contains(player + " " + server + " " + node);
+    public int subscribers() {
+        return subscriptions.size();
+    }
+
+    private void userChanged(UUID player) {
+        cachedData.remove(player);
+        UserDataRecalculateEvent event = mock(UserDataRecalculateEvent.class);
+        User user = api.getUserManager().getUser(player);
+        when(event.getUser()).thenReturn(user);
+        post(UserDataRecalculateEvent.class, event);
+    }
+
+    private void groupChanged(String name) {
+        Group group = mock(Group.class);
+        when(group.getName()).thenReturn(name);
+        GroupDataRecalculateEvent recalculated = mock(GroupDataRecalculateEvent.class);
+        when(recalculated.getGroup()).thenReturn(group);
+        post(GroupDataRecalculateEvent.class, recalculated);
+        NodeRemoveEvent removed = mock(NodeRemoveEvent.class);
+        when(removed.getTarget()).thenReturn(group);
+        when(removed.isGroup()).thenReturn(true);
+        post(NodeRemoveEvent.class, removed);
+        // UserManager.invalidateAllUserCaches: no event per user.
+        cachedData.clear();
+    }
+
+    private void post(Class<?> type, Object event) {
+        posted.add(type);
+        for (Subscription subscription : subscriptions) {
+            if (subscription.type().isInstance(event)) {
+                subscription.listener().accept(event);
+            }
+        }
+    }
+
+    /** The nodes a player holds in a context, as LuckPerms resolves them (own nodes and groups'). */
+    private Set<String> resolve(UUID player, String server, String world) {
+        Set<String> held = new HashSet<>();
+        if (!server.equals(world)) {
+            return held;
+        }
+        String prefix = player + " " + server + " ";
+        grants.stream().filter(g -> g.startsWith(prefix)).forEach(g -> held.add(g.substring(prefix.length())));
+        for (String group : memberships.getOrDefault(player, Set.of())) {
+            groups.getOrDefault(group, Set.of()).stream().filter(g -> g.startsWith(server + " "))
+                    .forEach(g -> held.add(g.substring(server.length() + 1)));
+        }
+        return held;
     }
 
     @SuppressWarnings("unchecked")
@@ -122,6 +222,7 @@ public final class FakeLuckPerms implements AutoCloseable {
         QueryOptions statics = mock(QueryOptions.class);
         when(contexts.getStaticQueryOptions()).thenReturn(statics);
         when(statics.toBuilder()).thenAnswer(invocation -> {
+            queryOptionsBuilt.incrementAndGet();
             QueryOptions.Builder builder = mock(QueryOptions.Builder.class);
             ImmutableContextSet[] context = {null};
             when(builder.context(any())).thenAnswer(set -> {
@@ -137,33 +238,41 @@ public final class FakeLuckPerms implements AutoCloseable {
         });
         EventBus events = mock(EventBus.class);
         when(luckPerms.getEventBus()).thenReturn(events);
-        when(events.subscribe(eq(UserDataRecalculateEvent.class), any(Consumer.class))).thenAnswer(subscribe -> {
-            Consumer<? super UserDataRecalculateEvent> listener = subscribe.getArgument(1);
-            listeners.add(listener);
-            EventSubscription<UserDataRecalculateEvent> subscription = mock(EventSubscription.class);
-            org.mockito.Mockito.doAnswer(close -> listeners.remove(listener)).when(subscription).close();
-            return subscription;
+        when(events.subscribe(any(Class.class), any(Consumer.class))).thenAnswer(subscribe -> {
+            Subscription subscription = new Subscription(subscribe.getArgument(0), subscribe.getArgument(1));
+            subscriptions.add(subscription);
+            EventSubscription<?> handle = mock(EventSubscription.class);
+            org.mockito.Mockito.doAnswer(close -> subscriptions.remove(subscription)).when(handle).close();
+            return handle;
         });
-        UserManager users = mock(UserManager.class);
-        when(luckPerms.getUserManager()).thenReturn(users);
-        when(users.getUser(any(UUID.class))).thenAnswer(invocation -> {
-            UUID uuid = invocation.getArgument(0);
-            User user = mock(User.class);
-            when(user.getUniqueId()).thenReturn(uuid);
-            CachedDataManager data = mock(CachedDataManager.class);
-            when(user.getCachedData()).thenReturn(data);
-            when(data.getPermissionData(any(QueryOptions.class))).thenAnswer(query -> {
-                ImmutableContextSet context = query.<QueryOptions>getArgument(0).context();
-                CachedPermissionData permissions = mock(CachedPermissionData.class);
-                when(permissions.checkPermission(anyString())).thenAnswer(check -> {
-                    lookups.incrementAndGet();
-                    return Tristate.of(has(uuid, context, check.getArgument(0)));
-                });
-                return permissions;
-            });
-            return user;
-        });
+        UserManager userManager = mock(UserManager.class);
+        when(luckPerms.getUserManager()).thenReturn(userManager);
+        when(userManager.getUser(any(UUID.class))).thenAnswer(invocation -> users.computeIfAbsent(
+                invocation.getArgument(0), this::user));
         return luckPerms;
+    }
+
+    /** A user whose permission data answers from LuckPerms' cache, computed on first use per context. */
+    private User user(UUID uuid) {
+        User user = mock(User.class);
+        when(user.getUniqueId()).thenReturn(uuid);
+        CachedDataManager data = mock(CachedDataManager.class);
+        when(user.getCachedData()).thenReturn(data);
+        Map<ImmutableContextSet, CachedPermissionData> byContext = new ConcurrentHashMap<>();
+        when(data.getPermissionData(any(QueryOptions.class))).thenAnswer(query -> byContext.computeIfAbsent(
+                query.<QueryOptions>getArgument(0).context(), context -> {
+                    String server = context.getAnyValue("server").orElse("");
+                    String world = context.getAnyValue("world").orElse("");
+                    CachedPermissionData permissions = mock(CachedPermissionData.class);
+                    when(permissions.checkPermission(anyString())).thenAnswer(check -> {
+                        lookups.incrementAndGet();
+                        Set<String> held = cachedData.computeIfAbsent(uuid, u -> new ConcurrentHashMap<>())
+                                .computeIfAbsent(server + " " + world, c -> resolve(uuid, server, world));
+                        return Tristate.of(held.contains(check.<String>getArgument(0)));
+                    });
+                    return permissions;
+                }));
+        return user;
     }
 
     @Override

@@ -246,6 +246,90 @@ class LgnCommandTest {
     }
 
     @Test
+    void pagesAfterARevocationLeaveThatBackendOutAndSaySo() {
+        try (FakeLuckPerms luckPerms = FakeLuckPerms.install()) {
+            start();
+            UUID mod = UUID.randomUUID();
+            luckPerms.grant(mod, "survival", "ledger.commands.search").grant(mod, "creative", "ledger.commands.search");
+            Sender sender = run(new Sender(mod, "ledgernet.command.search"), "search", "after:30d");
+            assertEquals("[LedgerNet] Page 1 · after:30d on survival, creative", sender.lines().get(1));
+            assertThat(sender.lines().subList(2, 10)).anyMatch(line -> line.startsWith("creative "));
+
+            // lp user <mod> permission unset ledger.commands.search server=creative
+            luckPerms.revoke(mod, "creative", "ledger.commands.search");
+            sender.clear();
+            run(sender, "page", "2");
+            List<String> lines = sender.lines();
+            assertEquals("[LedgerNet] Left out, no permission there: lobby", lines.get(0));
+            assertEquals("[LedgerNet] creative left out: you no longer have ledger.commands.search there", lines.get(1));
+            assertEquals("[LedgerNet] Page 2 · after:30d on survival", lines.get(2));
+            assertThat(lines.subList(3, 11)).allSatisfy(line -> assertThat(line).matches(ACTION_LINE).startsWith("survival "));
+
+            // A page seen before the revocation is shown again without creative's rows.
+            sender.clear();
+            run(sender, "page", "1");
+            assertThat(sender.lines()).contains("[LedgerNet] Page 1 · after:30d on survival")
+                    .noneMatch(line -> line.startsWith("creative "));
+
+            luckPerms.revoke(mod, "survival", "ledger.commands.search");
+            sender.clear();
+            run(sender, "page", "3");
+            assertEquals("[LedgerNet] You may not search on any server here.", sender.text());
+        }
+    }
+
+    @Test
+    void tabCompletionOffersOnlyNamesSeenOnBackendsTheSenderMaySearch() {
+        try (FakeLuckPerms luckPerms = FakeLuckPerms.install()) {
+            start();
+            // Staff who may search lobby see its players; completion remembers them for lobby alone.
+            UUID staff = UUID.randomUUID();
+            luckPerms.grant(staff, "lobby", "ledger.commands.search");
+            Sender admin = run(new Sender(staff, "ledgernet.command.search"), "search", "backend:lobby");
+            String seen = admin.lines().subList(1, 9).stream().map(l -> l.split(" ")[3])
+                    .filter(name -> !name.startsWith("@")).findFirst().orElseThrow();
+            String[] typed = {"search", "source:"};
+            assertThat(lgn.suggest(admin, typed)).contains("source:" + seen);
+
+            Sender nobody = new Sender(UUID.randomUUID(), "ledgernet.command.search");
+            assertEquals(List.of("source:OnlineOlga"), lgn.suggest(nobody, typed), "only who is online");
+            assertEquals(List.of(), lgn.suggest(nobody, new String[] {"search", "world:"}));
+            assertEquals(List.of(), lgn.suggest(nobody, new String[] {"search", "object:"}));
+
+            UUID other = UUID.randomUUID();
+            luckPerms.grant(other, "survival", "ledger.commands.search");
+            Sender survivalOnly = new Sender(other, "ledgernet.command.search");
+            assertEquals(List.of("source:OnlineOlga"), lgn.suggest(survivalOnly, typed), "nothing from lobby");
+            assertThat(lgn.suggest(survivalOnly, new String[] {"search", "world:"}))
+                    .containsExactly("world:survival:overworld", "world:survival:the_nether", "world:survival:the_end");
+
+            luckPerms.grant(other, "lobby", "ledger.commands.search");
+            assertThat(lgn.suggest(survivalOnly, typed)).contains("source:" + seen);
+        }
+    }
+
+    @Test
+    void pagesAreDroppedWhenThePlayerLeaves() {
+        try (FakeLuckPerms luckPerms = FakeLuckPerms.install()) {
+            start();
+            List<Sender> players = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                UUID uuid = UUID.randomUUID();
+                luckPerms.grant(uuid, "survival", "ledger.commands.search");
+                players.add(run(new Sender(uuid, "ledgernet.command.search"), "search", "backend:survival"));
+            }
+            assertEquals(50, lgn.sessionCount());
+
+            players.forEach(player -> core.onDisconnect(player.player.orElseThrow()));
+            assertEquals(0, lgn.sessionCount());
+            Sender back = players.get(0);
+            back.clear();
+            run(back, "page", "2");
+            assertEquals("[LedgerNet] Nothing to page through; search first with /lgn search <params>.", back.text());
+        }
+    }
+
+    @Test
     void eachSubcommandNeedsItsOwnNode() {
         start();
         Sender helper = new Sender(UUID.randomUUID(), "ledgernet.command.status");
