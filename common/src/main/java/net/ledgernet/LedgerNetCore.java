@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -523,6 +524,7 @@ public final class LedgerNetCore {
         Identifier type = new Identifier(LedgerChannel.NAMESPACE, fetch.responseType().path());
         link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(new ResponseS2C(type, ResponseS2C.EXECUTING)));
         Map<String, BackendFailure> missing = new ConcurrentHashMap<>();
+        Set<String> revoked = ConcurrentHashMap.newKeySet();
         CompletableFuture<Integer> sent;
         if (fetch.request() instanceof NetworkRequest.Players players) {
             sent = search.players(players.players(), players.backends()).thenApply(result -> {
@@ -540,17 +542,24 @@ public final class LedgerNetCore {
         } else {
             int pageSize = active.limits().pageSize();
             int pages;
+            String node;
             CompletableFuture<MergedPage> first;
             if (fetch.request() instanceof NetworkRequest.Inspect inspect) {
                 pages = inspect.pages();
+                node = active.permissions().inspect();
                 first = search.inspect(inspect.backend(), inspect.pos(), Optional.empty(), pageSize);
             } else {
                 NetworkRequest.Search query = (NetworkRequest.Search) fetch.request();
                 pages = query.pages();
+                node = active.permissions().search();
                 first = search.search(query.queries(), pageSize);
             }
+            java.util.UUID player = link.player().uuid();
+            PermissionPolicy policy = runtime.permissions();
+            // Every further page asks the permission again: a node LuckPerms revoked meanwhile counts.
+            java.util.function.Predicate<String> stillAllowed = backend -> policy.has(player, backend, node);
             sent = pages <= 0 ? CompletableFuture.completedFuture(0)
-                    : streamPages(search, first, pages, link, missing);
+                    : streamPages(search, first, pages, link, missing, stillAllowed, revoked);
         }
         sent.whenComplete((count, failure) -> {
             fetch.permit().close();
@@ -562,6 +571,10 @@ public final class LedgerNetCore {
                 link.tell("[LedgerNet] Left out, not answering: " + missing.entrySet().stream()
                         .map(e -> e.getKey() + " (" + e.getValue().reason().name().toLowerCase(java.util.Locale.ROOT) + ")")
                         .sorted().collect(Collectors.joining(", ")));
+            }
+            if (!revoked.isEmpty()) {
+                link.tell("[LedgerNet] Left out of the further pages: " + String.join(", ", new java.util.TreeSet<>(revoked))
+                        + " (your permission there was withdrawn).");
             }
             // An error only when nothing could be asked at all; a partial answer is still an answer.
             boolean failed = cause != null || !missing.isEmpty() && allMissing(fetch, missing);
@@ -586,7 +599,8 @@ public final class LedgerNetCore {
      * answer still arriving after a server switch shows the old server's worlds with network ids.
      */
     private CompletableFuture<Integer> streamPages(NetworkSearch search, CompletableFuture<MergedPage> first,
-                                                   int pages, PlayerLink link, Map<String, BackendFailure> missing) {
+                                                   int pages, PlayerLink link, Map<String, BackendFailure> missing,
+                                                   java.util.function.Predicate<String> stillAllowed, Set<String> revoked) {
         return first.thenCompose(page -> {
             missing.putAll(page.missing());
             Optional<String> viewer = link.currentBackend();
@@ -602,9 +616,31 @@ public final class LedgerNetCore {
             if (pages <= 1 || page.last() || page.rows().isEmpty()) {
                 return CompletableFuture.completedFuture(sentHere);
             }
-            return streamPages(search, search.next(page), pages - 1, link, missing)
+            MergedPage permitted = withoutRevoked(page, stillAllowed, revoked);
+            if (permitted.next().backends().isEmpty()) {
+                return CompletableFuture.completedFuture(sentHere);
+            }
+            return streamPages(search, search.next(permitted), pages - 1, link, missing, stillAllowed, revoked)
                     .thenApply(rest -> sentHere + rest);
         });
+    }
+
+    /** {@code page} with the backends the player may no longer read taken out of its cursor (and named in {@code revoked}). */
+    private static MergedPage withoutRevoked(MergedPage page, java.util.function.Predicate<String> stillAllowed,
+                                             Set<String> revoked) {
+        Map<String, net.ledgernet.storage.FanOutCursor.BackendCursor> cursors = new java.util.LinkedHashMap<>();
+        page.next().backends().forEach((backend, cursor) -> {
+            if (stillAllowed.test(backend)) {
+                cursors.put(backend, cursor);
+            } else {
+                revoked.add(backend);
+            }
+        });
+        if (cursors.size() == page.next().backends().size()) {
+            return page;
+        }
+        return new MergedPage(page.rows(), page.missing(),
+                new net.ledgernet.storage.FanOutCursor(page.next().pageSize(), cursors));
     }
 
     /** The player is now on a backend: replay their Ledger handshake there. Never throws. */

@@ -165,6 +165,36 @@ class NetworkAnswerTest {
     }
 
     @Test
+    void aPermissionWithdrawnWhileASearchStreamsLeavesThatServerOutOfTheFurtherPages() throws Exception {
+        // Without LuckPerms the proxy's own check cannot tell servers apart: take the node away entirely
+        // once the search is under way; pages 2 and 3 must then not be fetched at all.
+        java.util.concurrent.atomic.AtomicBoolean revoked = new java.util.concurrent.atomic.AtomicBoolean();
+        when(platform.hasPermission(any(UUID.class), anyString())).thenAnswer(call -> !revoked.get());
+        RecordingLink link = new RecordingLink(UUID.randomUUID(), "Staff", "survival");
+        java.util.concurrent.CountDownLatch firstPage = new java.util.concurrent.CountDownLatch(1);
+        RecordingLink gated = new RecordingLink(link.player().uuid(), "Staff", "survival") {
+            @Override
+            public void sendToClient(LedgerChannel channel, byte[] payload) {
+                super.sendToClient(channel, payload);
+                if (channel == LedgerChannel.ACTION) {
+                    revoked.set(true); // withdrawn while the first page is being sent
+                    firstPage.countDown();
+                }
+            }
+        };
+        assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, gated, Optional.of("survival"), "ledger:search",
+                LedgerProtocol.encode(new SearchC2S("backend:* action:block-break", 3))));
+        assertTrue(firstPage.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        for (int i = 0; i < 200 && !(gated.sent.size() > 1
+                && gated.sent.get(gated.sent.size() - 1).channel() == LedgerChannel.RESPONSE); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(8, actions(gated.sent).size(), "page 1 only: pages 2 and 3 were not fetched");
+        assertThat(gated.told).anySatisfy(line -> assertThat(line)
+                .contains("Left out of the further pages: creative, survival"));
+    }
+
+    @Test
     void anAnswerArrivingAfterAServerSwitchShowsTheOldServersWorldsWithNetworkIds() throws Exception {
         // Asked on survival, answered once the player is on creative: survival's rows must not keep
         // survival's native ids, which the client mod would draw in creative's world.

@@ -7,7 +7,7 @@ import java.util.UUID;
 import net.ledgernet.protocol.LedgerChannel;
 
 /** A player link that records what the core sent, for assertions on the bytes. */
-public final class RecordingLink implements PlayerLink {
+public class RecordingLink implements PlayerLink {
     public record Sent(String to, LedgerChannel channel, byte[] payload) {
     }
 
