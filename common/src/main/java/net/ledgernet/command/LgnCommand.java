@@ -154,6 +154,17 @@ public final class LgnCommand {
         ChatMessages messages = new ChatMessages(settings.messages(), settings.name());
         Optional<Sub> sub = args.length == 0 ? Optional.empty() : Arrays.stream(Sub.values())
                 .filter(s -> s.label().equalsIgnoreCase(args[0])).findFirst();
+        if (sub.isEmpty() && args.length > 0 && visibleTo(sender)) {
+            // version and help answer from memory: no node of their own, no database, no limit.
+            if (args[0].equalsIgnoreCase("version")) {
+                sender.send(messages.render(Key.INFO, text("message", version())));
+                return CompletableFuture.completedFuture(null);
+            }
+            if (args[0].equalsIgnoreCase("help") && args.length > 1) {
+                sender.send(helpFor(sender, messages, args[1]));
+                return CompletableFuture.completedFuture(null);
+            }
+        }
         if (sub.isEmpty()) {
             sender.send(help(sender, messages));
             return CompletableFuture.completedFuture(null);
@@ -388,6 +399,32 @@ public final class LgnCommand {
                 text("pool", s.pool().map(p -> p.inUse() + "/" + p.size() + " in use").orElse("-")));
     }
 
+    private String version() {
+        return "LedgerNet " + net.ledgernet.LedgerNetVersion.get() + " · " + core.state().name().toLowerCase(Locale.ROOT)
+                + " · " + core.config().map(c -> c.backends().size()).orElse(0) + " backend(s) · permissions: "
+                + core.permissions().map(net.ledgernet.permission.PermissionPolicy::describe).orElse("-");
+    }
+
+    /** {@code /lgn help <subcommand>}: its usage, what it does, and for searches Ledger's grammar. */
+    private Component helpFor(CommandSender sender, ChatMessages messages, String name) {
+        Optional<Sub> sub = Arrays.stream(Sub.values()).filter(s -> s.label().equalsIgnoreCase(name)).findFirst();
+        if (sub.isEmpty() || !sender.hasPermission(sub.get().node(settings(core).permissions()))) {
+            return help(sender, messages);
+        }
+        String usage = "/" + messages.command() + " " + sub.get().usage + " — " + switch (sub.get()) {
+            case SEARCH -> "searches the servers you may search, newest first. Terms: action:<type> source:<player|@source>"
+                    + " object:<id|#tag> world:<id> (each may be repeated, ! excludes), range:@global, before:<time>"
+                    + " after:<time> (s m h d w, e.g. 1d2h), rolledback:true|false, backend:<name|*|!name>. Example: "
+                    + "action:block-break source:Steve after:1d backend:*";
+            case PAGE -> "shows page n of your last search.";
+            case PLAYER -> "a player's first and last join across the servers you may see.";
+            case INSPECT -> "every action at one block of one server, newest first; world is a network id.";
+            case STATUS -> "every backend's database: reachable, latency, size, time zone, breaker, pool.";
+            case RELOAD -> "re-reads config.yml; a file with problems changes nothing and the problems are listed.";
+        };
+        return messages.render(Key.INFO, text("message", usage));
+    }
+
     private Component help(CommandSender sender, ChatMessages messages) {
         CommandPermissions nodes = settings(core).permissions();
         List<String> usable = Arrays.stream(Sub.values()).filter(s -> sender.hasPermission(s.node(nodes)))
@@ -395,7 +432,8 @@ public final class LgnCommand {
         if (usable.isEmpty()) {
             return messages.render(Key.NO_PERMISSION, text("action", "use /" + messages.command()));
         }
-        return messages.render(Key.HELP, text("usage", String.join(" | ", usable)));
+        return messages.render(Key.HELP, text("usage", String.join(" | ", usable) + " | /" + messages.command()
+                + " help <subcommand> | /" + messages.command() + " version"));
     }
 
     private void fail(CommandSender sender, ChatMessages messages, Throwable error) {

@@ -25,6 +25,7 @@ public record MessageTemplates(Map<Key, String> templates) {
     public enum Key {
         PREFIX("<dark_gray>[<gold>LedgerNet</gold>]</dark_gray>"),
         HELP("<prefix> <gray>Usage:</gray> <white><usage></white>", "usage"),
+        INFO("<prefix> <gray><message></gray>", "message"),
         NO_PERMISSION("<prefix> <red>You may not <action> here.</red>", "action"),
         ERROR("<prefix> <red><message></red>", "message"),
         BUSY("<prefix> <red>Still working on your last request.</red>"),

@@ -342,8 +342,25 @@ class LgnCommandTest {
         assertEquals("[LedgerNet] You may not use /lgn reload here.", helper.text());
         helper.clear();
         run(helper);
-        assertEquals("[LedgerNet] Usage: /lgn status", helper.text(), "help lists only what the sender may use");
+        assertEquals("[LedgerNet] Usage: /lgn status | /lgn help <subcommand> | /lgn version", helper.text(),
+                "help lists only what the sender may use");
         assertEquals(List.of("status"), lgn.suggest(helper, new String[] {""}));
+        helper.clear();
+        run(helper, "version");
+        assertThat(helper.text()).startsWith("[LedgerNet] LedgerNet ").contains(" · enabled · ").contains("permissions:");
+        helper.clear();
+        run(helper, "help", "status");
+        assertThat(helper.text()).startsWith("[LedgerNet] /lgn status — every backend's database");
+        helper.clear();
+        run(helper, "help", "search");
+        assertThat(helper.text()).as("no help for what the sender may not use").startsWith("[LedgerNet] Usage: /lgn status");
+        Sender staff = new Sender(UUID.randomUUID(), "ledgernet.command.search");
+        run(staff, "help", "search");
+        assertThat(staff.text()).contains("/lgn search <params> — searches the servers you may search")
+                .contains("backend:<name|*|!name>");
+        Sender nobody = new Sender(UUID.randomUUID());
+        run(nobody, "version");
+        assertThat(nobody.text()).as("a sender who sees no /lgn gets nothing more").doesNotContain("LedgerNet 0");
     }
 
     @Test
