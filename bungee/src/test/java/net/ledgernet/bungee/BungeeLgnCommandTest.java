@@ -184,6 +184,6 @@ class BungeeLgnCommandTest {
         assertEquals(List.of("[LedgerNet] Usage: inspect <backend> <x> <y> <z> [world]",
                 "[LedgerNet] x must be a whole number from -30000000 to 30000000, not '99999999'",
                 "[LedgerNet] Usage: /lgn search <params> | /lgn page <n> | /lgn player <name|uuid> | /lgn inspect"
-                        + " <backend> <x> <y> <z> [world] | /lgn status | /lgn reload"), lines(console));
+                        + " <backend> <x> <y> <z> [world] | /lgn status | /lgn reload | /lgn help <subcommand> | /lgn version"), lines(console));
     }
 }
