@@ -148,20 +148,19 @@ final class StaffCommands {
                         s.schema().reachable() ? String.format(Locale.ROOT, "%.1f ms", s.schema().latencyMillis()) : "-",
                         s.schema().complete() ? "~" + s.schema().newestActionId() : "-",
                         s.newestAction().map(t -> RelativeTime.ago(t, now)).orElse("-"),
-                        s.zone().getId() + (s.zoneAhead().isPresent() ? " (WRONG?)" : ""),
+                        ZoneCheck.column(s.zone(), s.zoneAhead()),
                         s.breaker().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         s.pool().map(p -> p.inUse() + "/" + p.size()).orElse("-")});
             }
             Table.print(out, rows);
             for (BackendStatus s : statuses) {
                 s.schema().error().ifPresent(e -> out.println(s.backend() + ": " + e));
-                s.zoneAhead().ifPresent(d -> out.println(s.backend() + ": the newest action is " + d.toMinutes()
-                        + " minutes in the future: time-zone " + s.zone().getId() + " is probably not the zone"
-                        + " the Minecraft server runs in"));
+                s.zoneAhead().ifPresent(d -> out.println(ZoneCheck.line(s.backend(), s.zone(), d)));
             }
         }
-        // A suspect time zone is reported, but only an unusable database is exit code 3.
-        return statuses.stream().allMatch(s -> s.schema().complete()) ? ExitCode.OK : ExitCode.BACKEND_UNREACHABLE;
+        // An unusable database is exit code 3; a suspect time zone, with every database usable, 4 (as doctor).
+        return !statuses.stream().allMatch(s -> s.schema().complete()) ? ExitCode.BACKEND_UNREACHABLE
+                : statuses.stream().anyMatch(s -> s.zoneAhead().isPresent()) ? ExitCode.SUSPECT_SETTING : ExitCode.OK;
     }
 
     // ---------------------------------------------------------------- output

@@ -106,7 +106,7 @@ class StaffCommandsTest {
         assertEquals(ExitCode.BAD_INPUT, run("search", "--dir", dir.toString()));
         assertEquals(ExitCode.BAD_INPUT, run("search", "x:1", "--page", "0", "--dir", dir.toString()));
         assertEquals(ExitCode.BAD_INPUT, run("inspect", "survival", "1", "2", "--dir", dir.toString()));
-        assertThat(err()).isEqualTo("error: inspect needs <backend> <x> <y> <z> [world]\n");
+        assertThat(err()).isEqualTo("error: inspect needs <backend> <x> <y> <z> [world]" + System.lineSeparator());
 
         // A dead backend: the others' rows are still printed, the exit code says some are missing.
         StaffNetwork.write(dir, StaffNetwork.config(StaffNetwork.DOWN_BACKEND, ""));
@@ -175,12 +175,14 @@ class StaffCommandsTest {
                     + "\"backends\":[\"survival\"],\"missing\":{},\"actions\":[{\"backend\":\"survival\"")
                     .contains("\"world\":\"survival:");
 
-            assertEquals(ExitCode.OK, run("status", "--dir", dir.toString()), "a suspect zone is no outage");
+            assertEquals(ExitCode.SUSPECT_SETTING, run("status", "--dir", dir.toString()),
+                    "a suspect zone is no outage (3), but a setting to check (4), as in doctor");
             assertThat(lines().get(1)).matches("survival +MariaDB +ok +[0-9.]+ ms +~600 +in 1[34]h +UTC \\(WRONG\\?\\) +closed +\\d/\\d+");
             assertThat(lines().get(2)).startsWith("survival: the newest action is ")
-                    .endsWith("minutes in the future: time-zone UTC is probably not the zone the Minecraft server runs in");
+                    .endsWith("minutes in the future: time-zone UTC is probably not the zone the Minecraft server runs in"
+                            + " (set backends.survival.time-zone to it)");
 
-            assertEquals(ExitCode.OK, run("status", "--json", "--dir", dir.toString()));
+            assertEquals(ExitCode.SUSPECT_SETTING, run("status", "--json", "--dir", dir.toString()));
             assertThat(lines().get(0)).startsWith("{\"backends\":[{\"backend\":\"survival\",\"database\":\"MariaDB\","
                     + "\"reachable\":true,").contains("\"timeZoneSuspect\":true", "\"healthy\":false");
         }

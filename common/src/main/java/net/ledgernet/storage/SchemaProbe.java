@@ -64,6 +64,30 @@ public final class SchemaProbe {
         }
     }
 
+    /**
+     * The time of the newest action, decoded with the backend's configured time-zone (as searches decode
+     * it); empty when there is none or the database cannot be read. A time in the future means the
+     * time-zone setting is not the zone the Minecraft server writes in.
+     */
+    public static Optional<java.time.Instant> newestActionTime(BackendDatabase database) {
+        try (Connection connection = database.connection()) {
+            String actions = findTables(connection, database).get("actions");
+            if (actions == null) {
+                return Optional.empty();
+            }
+            String time = database.dialect().ledgerColumn("time");
+            try (Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(timeoutSeconds(database));
+                try (ResultSet rs = statement.executeQuery("SELECT " + time + " FROM " + database.qualify(actions)
+                        + " ORDER BY " + time + " DESC LIMIT 1")) {
+                    return rs.next() ? Optional.ofNullable(TimeCodec.of(database).read(rs, 1)) : Optional.empty();
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Ledger's logical table name -> the name as found, on a connection the caller already holds. */
     static Map<String, String> tables(Connection connection, BackendDatabase database) throws SQLException {
         return findTables(connection, database);
