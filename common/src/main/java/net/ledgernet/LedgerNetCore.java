@@ -446,7 +446,7 @@ public final class LedgerNetCore {
                         ? cause.getMessage() : "The search failed: " + cause));
             } else if (!missing.isEmpty()) {
                 link.tell("[LedgerNet] Left out, not answering: " + missing.entrySet().stream()
-                        .map(e -> e.getKey() + " (" + e.getValue().reason().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                        .map(e -> e.getKey() + " (" + e.getValue().summary() + ")")
                         .sorted().collect(Collectors.joining(", ")));
             }
             // An error only when nothing could be asked at all; a partial answer is still an answer.

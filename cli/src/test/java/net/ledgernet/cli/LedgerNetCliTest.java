@@ -106,7 +106,7 @@ class LedgerNetCliTest {
                 .containsPattern("survival +MariaDB +UNREACHABLE")
                 .containsPattern("creative +SQLite +UNREACHABLE")
                 .contains("creative: database file " + dir.toAbsolutePath().normalize().resolve("missing.sqlite") + " does not exist")
-                .contains("survival: no connection (cause:");
+                .contains("survival: connection refused by 127.0.0.1:1: is the database server running and listening there?");
     }
 
     @Test
