@@ -101,8 +101,11 @@ final class StaffCommands {
                                 + search.worldFor(pos.backend(), pos.world(), Optional.empty())).orElse("-")});
             }
             Table.print(out, rows);
-        } else {
+        } else if (result.missing().isEmpty()) {
             out.println("No player " + who + " on any backend.");
+        } else {
+            out.println("No player " + who + " on the backends that answered; " + String.join(", ",
+                    new java.util.TreeSet<>(result.missing().keySet())) + " did not, so " + who + " may be there.");
         }
         printMissing(result.missing());
         return !result.missing().isEmpty() ? ExitCode.BACKEND_UNREACHABLE

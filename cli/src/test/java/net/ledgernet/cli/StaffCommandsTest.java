@@ -188,4 +188,45 @@ class StaffCommandsTest {
                     + "\"reachable\":true,").contains("\"timeZoneSuspect\":true", "\"healthy\":false");
         }
     }
+
+    @Test
+    void aPlayerKnownOnlyToAnUnreachableBackendIsLeftOutWithExitCode3() throws Exception {
+        try (TestDatabase db = TestDatabase.create(SqlDialect.MARIADB)) {
+            String name;
+            try (Connection c = db.connect()) {
+                SampleNetworkGenerator.generate(c, SqlDialect.MARIADB, SampleSpec.defaults(78).withSize(5, 50));
+                try (java.sql.Statement s = c.createStatement();
+                     java.sql.ResultSet rs = s.executeQuery("SELECT player_name FROM players ORDER BY id LIMIT 1")) {
+                    rs.next();
+                    name = rs.getString(1);
+                }
+            }
+            String vault = """
+                    database-servers:
+                      main:
+                        url: "jdbc:mariadb://127.0.0.1:3306/"
+                        user: root
+                        password: "%s"
+                        connection-timeout: 1s
+                    backends:
+                      vault:
+                        server: main
+                        database: %s
+                    """;
+            // Reachable: the player is there.
+            Files.writeString(dir.resolve("config.yml"), "config-version: 1\n" + vault.formatted("", db.name()));
+            assertEquals(ExitCode.OK, run("player", name, "--dir", dir.toString()), err());
+            assertThat(lines().get(1)).startsWith(name + " ").contains(" vault ");
+
+            // Unreachable (wrong password): not "no player", but who was left out and why, exit code 3.
+            Files.writeString(dir.resolve("config.yml"), "config-version: 1\n" + vault.formatted("wrong", db.name()));
+            assertEquals(ExitCode.BACKEND_UNREACHABLE, run("player", name, "--dir", dir.toString()));
+            assertThat(lines()).containsExactly(
+                    "No player " + name + " on the backends that answered; vault did not, so " + name + " may be there.",
+                    "vault: left out, access denied by 127.0.0.1:3306 for user 'root': wrong user or password? The"
+                            + " server says: Access denied for user 'root'@'127.0.0.1' (using password: YES)");
+            assertEquals(ExitCode.BACKEND_UNREACHABLE, run("player", name, "--json", "--dir", dir.toString()));
+            assertThat(lines().get(0)).contains("\"players\":[]").contains("\"missing\":{\"vault\":\"error: access denied by");
+        }
+    }
 }

@@ -335,7 +335,9 @@ public final class LgnCommand {
                     ChatMessages.list(ChatMessages.described(result.missing())))));
         }
         if (result.players().isEmpty()) {
-            sender.send(messages.render(Key.PLAYER_NOT_FOUND, text("name", result.query())));
+            sender.send(result.missing().isEmpty() ? messages.render(Key.PLAYER_NOT_FOUND, text("name", result.query()))
+                    : messages.render(Key.PLAYER_NOT_FOUND_PARTIAL, text("name", result.query()),
+                    text("servers", ChatMessages.list(List.copyOf(new java.util.TreeSet<>(result.missing().keySet()))))));
             return;
         }
         NetworkSearch search = core.networkSearch().orElseThrow(QueryException::disabledNow);

@@ -37,6 +37,7 @@ import net.ledgernet.storage.ActionFanOut;
 import net.ledgernet.storage.ActionRow;
 import net.ledgernet.storage.BackendDatabase;
 import net.ledgernet.storage.BackendFailure;
+import net.ledgernet.storage.BackendUnavailableException;
 import net.ledgernet.storage.BackendReader;
 import net.ledgernet.storage.CircuitBreaker;
 import net.ledgernet.storage.MergedPage;
@@ -301,31 +302,40 @@ public final class NetworkQueries implements AutoCloseable {
                         "'" + who + "' is neither a player name nor a UUID");
             }
             CompletableFuture<Set<UUID>> uuids;
+            // Backends whose name lookup failed: the player may be there, so they are reported as missing
+            // even when no other backend knows the name (never "no such player").
+            Map<String, BackendFailure> lookupMissing = new java.util.concurrent.ConcurrentHashMap<>();
             if (uuid.isPresent()) {
                 uuids = CompletableFuture.completedFuture(Set.of(uuid.get()));
             } else {
                 Set<UUID> found = new LinkedHashSet<>();
                 online.apply(who).ifPresent(found::add);
-                List<CompletableFuture<List<PlayerDirectory.PlayerRecord>>> lookups = new ArrayList<>();
+                Map<String, CompletableFuture<List<PlayerDirectory.PlayerRecord>>> lookups = new LinkedHashMap<>();
                 for (String backend : permitted) {
                     fanOut.reader(backend).ifPresent(reader ->
-                            lookups.add(reader.call((c, r) -> r.playersNamed(who, c))));
+                            lookups.put(backend, reader.call((c, r) -> r.playersNamed(who, c))));
                 }
-                // A backend that fails here shows up as missing in the lookup that follows.
-                uuids = CompletableFuture.allOf(lookups.stream().map(f -> f.handle((v, e) -> null))
+                uuids = CompletableFuture.allOf(lookups.values().stream().map(f -> f.handle((v, e) -> null))
                         .toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-                            for (CompletableFuture<List<PlayerDirectory.PlayerRecord>> lookup : lookups) {
-                                if (!lookup.isCompletedExceptionally()) {
+                            lookups.forEach((backend, lookup) -> {
+                                try {
                                     lookup.join().forEach(p -> found.add(p.uuid()));
+                                } catch (CompletionException e) {
+                                    lookupMissing.put(backend, e.getCause() instanceof BackendUnavailableException b
+                                            ? b.failure() : new BackendFailure(BackendFailure.Reason.ERROR,
+                                            String.valueOf(e.getCause())));
                                 }
-                            }
+                            });
                             return found;
                         });
             }
             return translate(uuids.thenCompose(wanted -> wanted.isEmpty()
-                    ? CompletableFuture.completedFuture(new PlayerResult(who, List.of(), Map.of(), hidden))
-                    : search.players(wanted, permitted).thenApply(result ->
-                    new PlayerResult(who, result.players(), result.missing(), hidden))));
+                    ? CompletableFuture.completedFuture(new PlayerResult(who, List.of(), lookupMissing, hidden))
+                    : search.players(wanted, permitted).thenApply(result -> {
+                        Map<String, BackendFailure> missing = new LinkedHashMap<>(lookupMissing);
+                        missing.putAll(result.missing());
+                        return new PlayerResult(who, result.players(), missing, hidden);
+                    })));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -51,6 +51,8 @@ public record MessageTemplates(Map<Key, String> templates) {
                 + " <first-join><gray>, last joined</gray> <last-join> <gray>on</gray> <backend><newline>"
                 + "  <gray>near</gray> <position>", "name", "uuid", "first-join", "last-join", "backend", "position"),
         PLAYER_NOT_FOUND("<prefix> <gray>No player <name> on the servers you may see.</gray>", "name"),
+        PLAYER_NOT_FOUND_PARTIAL("<prefix> <yellow>No player <name> on the servers that answered; <servers> did not,"
+                + " so <name> may be there.</yellow>", "name", "servers"),
         STATUS_HEADER("<prefix> <gold>Backends</gold> <gray>· permissions: <permissions></gray>", "permissions"),
         STATUS("<white><backend></white> <state> <gray><latency> · <schema> · <rows> actions · zone <time-zone>"
                 + " · breaker <breaker> · pool <pool></gray>",
