@@ -198,6 +198,7 @@ final class StaffCommands {
             doc.put("hasNext", page.hasNext());
             doc.put("backends", page.searched());
             doc.put("missing", missing(page.missing()));
+            doc.put("hints", page.hints());
             doc.put("actions", actions);
             out.println(Json.write(doc));
         } else if (page.rows().isEmpty()) {
@@ -218,6 +219,9 @@ final class StaffCommands {
             if (page.hasNext()) {
                 out.println("More: --page " + (page.number() + 1));
             }
+        }
+        if (!json) {
+            page.hints().forEach(out::println);
         }
         printMissing(page.missing());
         return !page.missing().isEmpty() ? ExitCode.BACKEND_UNREACHABLE

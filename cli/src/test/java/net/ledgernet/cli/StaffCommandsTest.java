@@ -83,7 +83,7 @@ class StaffCommandsTest {
         assertEquals(1, lines.size());
         String json = lines.get(0);
         assertThat(json).startsWith("{\"query\":\"backend:creative rolledback:false\",\"page\":1,\"hasNext\":true,"
-                + "\"backends\":[\"creative\"],\"missing\":{},\"actions\":[{\"backend\":\"creative\",\"id\":")
+                + "\"backends\":[\"creative\"],\"missing\":{},\"hints\":[],\"actions\":[{\"backend\":\"creative\",\"id\":")
                 .endsWith("}]}");
         Matcher actions = Pattern.compile("\\{\"backend\":\"creative\",\"id\":\\d+,\"time\":\"20[^\"]+Z\",\"action\":\"[a-z-]+\","
                 + "\"x\":-?\\d+,\"y\":-?\\d+,\"z\":-?\\d+,\"world\":\"creative:[a-z_/]+\",\"object\":\"[a-z_:/]+\","
@@ -100,7 +100,8 @@ class StaffCommandsTest {
     void exitCodesSayNoResultsBadInputAndBackendsDown() throws Exception {
         StaffNetwork.write(dir, StaffNetwork.config("", ""));
         assertEquals(ExitCode.NO_RESULTS, run("search", "action:no-such-action", "--dir", dir.toString()));
-        assertEquals(List.of("No actions match action:no-such-action on survival, creative, lobby."), lines());
+        assertEquals(List.of("No actions match action:no-such-action on survival, creative, lobby.",
+                "unknown action no-such-action: no server searched has logged it"), lines());
         assertEquals(ExitCode.BAD_INPUT, run("search", "range:5", "--dir", dir.toString()));
         assertThat(err()).startsWith("error: range: needs your position");
         assertEquals(ExitCode.BAD_INPUT, run("search", "--dir", dir.toString()));
@@ -173,7 +174,7 @@ class StaffCommandsTest {
                     """.formatted(db.name()));
             assertEquals(ExitCode.OK, run("search", "action:block-break", "--json", "--dir", dir.toString()), err());
             assertThat(lines().get(0)).startsWith("{\"query\":\"action:block-break\",\"page\":1,\"hasNext\":true,"
-                    + "\"backends\":[\"survival\"],\"missing\":{},\"actions\":[{\"backend\":\"survival\"")
+                    + "\"backends\":[\"survival\"],\"missing\":{},\"hints\":[],\"actions\":[{\"backend\":\"survival\"")
                     .contains("\"world\":\"survival:");
 
             assertEquals(ExitCode.SUSPECT_SETTING, run("status", "--dir", dir.toString()),
@@ -228,5 +229,20 @@ class StaffCommandsTest {
             assertEquals(ExitCode.BACKEND_UNREACHABLE, run("player", name, "--json", "--dir", dir.toString()));
             assertThat(lines().get(0)).contains("\"players\":[]").contains("\"missing\":{\"vault\":\"error: access denied by");
         }
+    }
+
+    @Test
+    void typosGetTheNearestValueOfTheBackendsOwnTables() {
+        StaffNetwork.write(dir, StaffNetwork.config("", ""));
+        assertEquals(ExitCode.NO_RESULTS, run("search", "action:block-brake", "--dir", dir.toString()));
+        assertEquals(List.of("No actions match action:block-brake on survival, creative, lobby.",
+                "unknown action block-brake — did you mean block-break?"), lines());
+        assertEquals(ExitCode.NO_RESULTS, run("search", "world:survival:overwold", "--dir", dir.toString()));
+        assertEquals(List.of("No actions match world:survival:overwold on survival.",
+                "unknown world survival:overwold — did you mean survival:overworld?"), lines());
+        assertEquals(ExitCode.NO_RESULTS, run("search", "action:block-brake", "--json", "--dir", dir.toString()));
+        assertThat(lines().get(0)).contains("\"hints\":[\"unknown action block-brake — did you mean block-break?\"]");
+        assertEquals(ExitCode.OK, run("search", "action:block-break", "--json", "--dir", dir.toString()));
+        assertThat(lines().get(0)).contains("\"hints\":[]");
     }
 }

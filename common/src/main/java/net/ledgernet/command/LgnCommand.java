@@ -311,6 +311,7 @@ public final class LgnCommand {
             sender.send(messages.render(Key.LEFT_OUT, text("servers",
                     ChatMessages.list(ChatMessages.described(page.missing())))));
         }
+        page.hints().forEach(hint -> sender.send(messages.render(Key.HINT, text("hint", hint))));
         if (page.noneAnswered()) {
             throw new QueryException(QueryException.Kind.UNAVAILABLE, "No server answered; try again shortly.");
         }

@@ -115,12 +115,15 @@ public final class NetworkQueries implements AutoCloseable {
      * @param searched the backends asked, in configured order
      * @param hidden   the backends targeted but left out because the asker may not read them
      * @param merged   the fan-out page, whose cursor leads to the next one
+     * @param hints    typos in the search, with the nearest known value (page 1 of a search only; see
+     *                 {@link NetworkSearch#typoHints})
      */
     public record ActionPage(String query, int number, List<String> searched, List<String> hidden,
-                             MergedPage merged) {
+                             MergedPage merged, List<String> hints) {
         public ActionPage {
             searched = List.copyOf(searched);
             hidden = List.copyOf(hidden);
+            hints = List.copyOf(hints);
         }
 
         public List<ActionRow> rows() {
@@ -208,7 +211,8 @@ public final class NetworkQueries implements AutoCloseable {
             }
             List<String> searched = List.copyOf(permitted.keySet());
             return translate(search.search(permitted, config.limits().pageSize())
-                    .thenApply(page -> new ActionPage(input.trim(), 1, searched, hidden, page)));
+                    .thenApply(page -> new ActionPage(input.trim(), 1, searched, hidden, page,
+                            search.typoHints(permitted, page, Optional.empty()))));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -234,7 +238,7 @@ public final class NetworkQueries implements AutoCloseable {
         try {
             NetworkSearch search = networkSearch();
             return translate(search.next(page.merged()).thenApply(next ->
-                    new ActionPage(page.query(), page.number() + 1, page.searched(), page.hidden(), next)));
+                    new ActionPage(page.query(), page.number() + 1, page.searched(), page.hidden(), next, List.of())));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -270,7 +274,7 @@ public final class NetworkQueries implements AutoCloseable {
             String title = "inspect " + backend + " " + pos.x() + " " + pos.y() + " " + pos.z()
                     + world.map(w -> " " + w).orElse("");
             return translate(search.inspect(backend, pos, local, config.limits().pageSize())
-                    .thenApply(page -> new ActionPage(title, 1, List.of(backend), List.of(), page)));
+                    .thenApply(page -> new ActionPage(title, 1, List.of(backend), List.of(), page, List.of())));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }

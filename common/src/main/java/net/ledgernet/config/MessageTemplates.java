@@ -41,6 +41,7 @@ public record MessageTemplates(Map<Key, String> templates) {
                 "x", "y", "z", "world", "old", "new", "extra", "when", "backend", "id"),
         ROLLED_BACK(" <dark_gray><italic>(rolled back)</italic></dark_gray>"),
         NO_RESULTS("<prefix> <gray>No actions match <query>.</gray>", "query"),
+        HINT("<prefix> <yellow><hint></yellow>", "hint"),
         PAGER("<gray>Page <page></gray><previous><next>", "page", "previous", "next"),
         PAGE_PREVIOUS("<green>[‹ previous]</green>"),
         PAGE_NEXT("<green>[next ›]</green>"),

@@ -227,6 +227,15 @@ public final class BackendReader implements AutoCloseable {
         return schema(connection).lookups.get(kind);
     }
 
+    /**
+     * A lookup table as earlier requests cached it, without a connection (for typo hints); empty until a
+     * request has read this backend's schema.
+     */
+    public Optional<LookupTable> cachedLookupTable(LookupTable.Kind kind) {
+        Schema s = schema;
+        return s == null ? Optional.empty() : Optional.ofNullable(s.lookups.get(kind)).filter(LookupTable::loaded);
+    }
+
     public PlayerDirectory players(Connection connection) throws SQLException {
         return schema(connection).players;
     }

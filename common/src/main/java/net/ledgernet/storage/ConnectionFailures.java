@@ -178,8 +178,24 @@ public final class ConnectionFailures {
         return CONNECTION_ID.matcher(oneLine(e)).replaceFirst("");
     }
 
+    /** HikariCP's "request timed out after 2001ms (total=2, active=2, idle=0, waiting=3)". */
+    private static final Pattern POOL_TIMEOUT = Pattern.compile(
+            "request timed out after (\\d+)ms \\(total=(\\d+), active=(\\d+)");
+
     /** The error and its root cause, for a failure not recognised above. */
     static String generic(Throwable e) {
+        if (e instanceof SQLTransientConnectionException && e.getCause() == null) {
+            Matcher m = POOL_TIMEOUT.matcher(String.valueOf(e.getMessage()));
+            if (m.find()) {
+                int total = Integer.parseInt(m.group(2));
+                int active = Integer.parseInt(m.group(3));
+                return total > 0 && active >= total
+                        ? "no free connection within " + m.group(1) + " ms: all " + total + " connections of the pool"
+                        + " are busy with other requests"
+                        : "no connection within " + m.group(1) + " ms: the database was slow to open one (a busy"
+                        + " server, or a large file database opening; connection-timeout may be too short)";
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
