@@ -228,8 +228,7 @@ public final class LedgerNetCore {
         if (previous != null) {
             previous.close();
         }
-        started(next);
-        logger.info("Reloaded " + configFile.path() + ".");
+        started(next); // logs what it runs on; the one "Reloaded" line is /lgn reload's answer
         return Optional.empty();
     }
 
