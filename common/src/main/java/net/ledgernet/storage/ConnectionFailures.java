@@ -24,6 +24,8 @@ public final class ConnectionFailures {
     /** MariaDB/MySQL error codes. */
     private static final int MYSQL_ACCESS_DENIED = 1045;
     private static final int MYSQL_DB_ACCESS_DENIED = 1044;
+    /** ER_ACCESS_DENIED_NO_PASSWORD_ERROR: an unknown user, or one whose authentication plugin refused. */
+    private static final int MYSQL_ACCESS_DENIED_NO_PASSWORD = 1698;
     private static final int MYSQL_UNKNOWN_DATABASE = 1049;
     /** H2: DATABASE_NOT_FOUND_WITH_IF_EXISTS_1, DATABASE_ALREADY_OPEN_1, WRONG_USER_OR_PASSWORD. */
     private static final int H2_NOT_FOUND = 90146;
@@ -103,7 +105,8 @@ public final class ConnectionFailures {
         String user = target.user().isEmpty() ? "no user" : "user '" + target.user() + "'";
         switch (target.dialect()) {
             case MARIADB, MYSQL -> {
-                if (e.getErrorCode() == MYSQL_ACCESS_DENIED) {
+                if (e.getErrorCode() == MYSQL_ACCESS_DENIED || e.getErrorCode() == MYSQL_ACCESS_DENIED_NO_PASSWORD
+                        || state.equals("28000")) {
                     return Optional.of("access denied by " + address + " for " + user + ": wrong user or password?"
                             + " The server says: " + message);
                 }

@@ -75,6 +75,11 @@ class ConnectionFailuresTest {
                   maria-password:
                     server: maria-wrong-password
                     database: %1$s
+                  maria-user:
+                    jdbc-url: "jdbc:mariadb://127.0.0.1:3306/ledgernet_user_db"
+                    user: ledgernet_no_such_user
+                    password: "x"
+                    connection-timeout: 1s
                   maria-unknown-db:
                     jdbc-url: "jdbc:mariadb://127.0.0.1:3306/ledgernet_no_such_db"
                     user: root
@@ -110,6 +115,8 @@ class ConnectionFailuresTest {
         String base = dir.toAbsolutePath().normalize().toString();
         EXPECTED.put("maria-password", "access denied by 127.0.0.1:3306 for user 'root': wrong user or password?"
                 + " The server says: Access denied for user 'root'@");
+        EXPECTED.put("maria-user", "access denied by 127.0.0.1:3306 for user 'ledgernet_no_such_user': wrong user or"
+                + " password? The server says: Access denied for user 'ledgernet_no_such_user'@");
         EXPECTED.put("maria-unknown-db", "unknown database 'ledgernet_no_such_db' on 127.0.0.1:3306: create it, or"
                 + " correct its name in config.yml");
         EXPECTED.put("maria-closed", "connection refused by 127.0.0.1:" + closedPort
