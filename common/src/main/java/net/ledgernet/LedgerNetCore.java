@@ -283,8 +283,7 @@ public final class LedgerNetCore {
         if (previous != null) {
             previous.close();
         }
-        started(next);
-        logger.info("Reloaded " + configFile.path() + ".");
+        started(next); // logs what it runs on; the one "Reloaded" line is /lgn reload's answer
         return Optional.empty();
     }
 
@@ -569,7 +568,7 @@ public final class LedgerNetCore {
                         ? cause.getMessage() : "The search failed: " + cause));
             } else if (!missing.isEmpty()) {
                 link.tell("[LedgerNet] Left out, not answering: " + missing.entrySet().stream()
-                        .map(e -> e.getKey() + " (" + e.getValue().reason().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                        .map(e -> e.getKey() + " (" + e.getValue().summary() + ")")
                         .sorted().collect(Collectors.joining(", ")));
             }
             if (!revoked.isEmpty()) {

@@ -166,7 +166,8 @@ class BungeeLgnCommandTest {
         BungeeLgnCommand lgn = start(StaffNetwork.config(StaffNetwork.DOWN_BACKEND, ""));
         CommandSender console = console();
         lgn.run(console, new String[] {"search", "backend:skyblock"}).join();
-        assertThat(lines(console)).contains("[LedgerNet] Not answering, left out: skyblock (error)",
+        assertThat(lines(console)).contains("[LedgerNet] Not answering, left out: skyblock (connection refused by"
+                + " 127.0.0.1:1: is the database server running and listening there?)",
                 "[LedgerNet] No server answered; try again shortly.");
 
         lgn.run(console, new String[] {"search", "after:30d", "backend:*"}).join();

@@ -1,11 +1,14 @@
 package net.ledgernet.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,14 +30,22 @@ final class Doctor {
         this.out = out;
     }
 
+    /** A probe and, for a usable database, the time of its newest action. */
+    record Finding(SchemaReport report, Optional<Instant> newestAction) {
+    }
+
     ExitCode run(LedgerNetConfig config) throws InterruptedException {
-        Map<String, SchemaReport> reports = probeAll(config);
+        Map<String, Finding> findings = probeAll(config);
+        Instant now = Instant.now();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"BACKEND", "DATABASE", "STATUS", "LATENCY", "ACTIONS", "TIME INDEX", "TIME ZONE", "SCHEMA"});
         boolean allGood = true;
+        boolean zonesRight = true;
         for (BackendConfig backend : config.backends().values()) {
-            SchemaReport report = reports.get(backend.name());
+            SchemaReport report = findings.get(backend.name()).report();
+            Optional<Duration> ahead = ZoneCheck.ahead(findings.get(backend.name()).newestAction(), now);
             allGood &= report.complete();
+            zonesRight &= ahead.isEmpty();
             rows.add(new String[] {
                     backend.name(),
                     backend.database().dialect().displayName(),
@@ -42,46 +53,58 @@ final class Doctor {
                     report.reachable() ? String.format(Locale.ROOT, "%.1f ms", report.latencyMillis()) : "-",
                     report.complete() ? "~" + report.newestActionId() : "-",
                     report.complete() ? (report.timeIndex() ? "yes" : "no") : "-",
-                    backend.timeZone().getId(),
+                    ZoneCheck.column(backend.timeZone(), ahead),
                     report.ledgerSchema()});
         }
         Table.print(out, rows);
         for (BackendConfig backend : config.backends().values()) {
-            SchemaReport report = reports.get(backend.name());
+            SchemaReport report = findings.get(backend.name()).report();
             report.error().ifPresent(error -> out.println(backend.name() + ": " + error));
             if (report.reachable() && !report.missing().isEmpty()) {
                 out.println(backend.name() + ": Ledger tables missing: " + String.join(", ", report.missing())
                         + " (is this the database Ledger writes to?)");
             }
+            ZoneCheck.ahead(findings.get(backend.name()).newestAction(), now)
+                    .ifPresent(ahead -> out.println(ZoneCheck.line(backend.name(), backend.timeZone(), ahead)));
         }
-        out.println(allGood
-                ? "All " + config.backends().size() + " backends answered with a Ledger database."
-                : "Some backends are not usable; LedgerNet leaves them out of searches until they are.");
-        return allGood ? ExitCode.OK : ExitCode.BACKEND_UNREACHABLE;
+        if (!allGood) {
+            out.println("Some backends are not usable; LedgerNet leaves them out of searches until they are.");
+            return ExitCode.BACKEND_UNREACHABLE;
+        }
+        out.println("All " + config.backends().size() + " backends answered with a Ledger database"
+                + (zonesRight ? "." : ", but a time-zone setting looks wrong: searches by time (after:, before:)"
+                + " would be off by the difference."));
+        return zonesRight ? ExitCode.OK : ExitCode.SUSPECT_SETTING;
     }
 
-    private static Map<String, SchemaReport> probeAll(LedgerNetConfig config) throws InterruptedException {
-        Map<String, SchemaReport> reports = new LinkedHashMap<>();
+    private static Map<String, Finding> probeAll(LedgerNetConfig config) throws InterruptedException {
+        Map<String, Finding> reports = new LinkedHashMap<>();
         ExecutorService executor = Executors.newFixedThreadPool(Math.min(8, config.backends().size()), runnable -> {
             Thread thread = new Thread(runnable, "LedgerNet-doctor");
             thread.setDaemon(true);
             return thread;
         });
         try (BackendDatabases databases = BackendDatabases.open(config.backends().values())) {
-            Map<String, CompletableFuture<SchemaReport>> pending = new LinkedHashMap<>();
+            Map<String, CompletableFuture<Finding>> pending = new LinkedHashMap<>();
             for (BackendDatabase database : databases.all()) {
-                pending.put(database.backend(), CompletableFuture.supplyAsync(() -> SchemaProbe.probe(database), executor));
+                pending.put(database.backend(), CompletableFuture.supplyAsync(() -> {
+                    SchemaReport report = SchemaProbe.probe(database);
+                    return new Finding(report, report.complete() ? SchemaProbe.newestActionTime(database)
+                            : Optional.empty());
+                }, executor));
             }
             for (BackendDatabase database : databases.all()) {
                 // Connection timeout plus query timeout bounds every probe; a hung database cannot hang the CLI.
                 long deadline = database.config().database().pool().connectionTimeout()
-                        .plus(database.queryTimeout()).plusSeconds(2).toMillis();
+                        .plus(database.queryTimeout().multipliedBy(2)).plusSeconds(2).toMillis();
                 try {
                     reports.put(database.backend(), pending.get(database.backend()).get(deadline, TimeUnit.MILLISECONDS));
                 } catch (TimeoutException e) {
-                    reports.put(database.backend(), SchemaReport.unreachable("no answer within " + deadline + " ms"));
+                    reports.put(database.backend(), new Finding(SchemaReport.unreachable("no answer within "
+                            + deadline + " ms"), Optional.empty()));
                 } catch (ExecutionException e) {
-                    reports.put(database.backend(), SchemaReport.unreachable(String.valueOf(e.getCause())));
+                    reports.put(database.backend(), new Finding(SchemaReport.unreachable(String.valueOf(e.getCause())),
+                            Optional.empty()));
                 }
             }
         } finally {

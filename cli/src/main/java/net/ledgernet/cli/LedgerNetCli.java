@@ -2,17 +2,25 @@ package net.ledgernet.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import net.ledgernet.LedgerNetCore;
 import net.ledgernet.LedgerNetVersion;
 import net.ledgernet.command.NetworkQueries;
 import net.ledgernet.config.ConfigFile;
 import net.ledgernet.config.InvalidConfigException;
 import net.ledgernet.config.LedgerNetConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 
 /**
  * LedgerNet from a terminal: the same config.yml and core as the proxy plugins.
@@ -25,43 +33,41 @@ import net.ledgernet.config.LedgerNetConfig;
  * ledgernet-cli doctor                                 check config.yml and every backend's database
  * ledgernet-cli demo                                   generate the sample network, check it, search it
  * </pre>
- * All take {@code --dir DIR}, the folder holding config.yml.
+ * All take {@code --dir DIR}, the folder holding config.yml, and {@code --help}. Only {@code demo} writes
+ * anything; the others read an existing config.yml and never create a file or folder.
  */
-public final class LedgerNetCli {
-    private static final String USAGE = """
-            Usage: java -jar ledgernet-cli.jar <command> [arguments] [--dir DIR] [--json] [--page N]
-
-            Commands:
-              search <params>      search every backend's Ledger database at once, with Ledger's
-                                   search grammar (action: source: object: world: before: after:
-                                   rolledback:) plus backend:NAME, backend:!NAME; e.g.
-                                   search action:block-break source:Steve after:2d
-              player <name|uuid>   a player across the network: joins and where they were
-              inspect <backend> <x> <y> <z> [world]
-                                   every action at one block of one backend, newest first
-              status               every backend: reachable, latency, schema, rows, time zone,
-                                   circuit breaker, pool
-              doctor               load DIR/config.yml and connect to every backend's Ledger database
-              demo                 write a demo config.yml and sample Ledger databases into DIR if
-                                   there are none yet, run doctor on them, then a network-wide search
-              help                 show this text
-
-            Options:
-              --dir DIR   the folder holding config.yml (default: the current folder). A missing
-                          config.yml is written from LedgerNet's commented default.
-              --json      search, player, inspect, status: one JSON document on stdout
-              --page N    search, inspect: page N (limits.page-size actions per page)
-
-            Exit codes: 0 ok, 1 no results, 2 bad input (command line or config.yml),
-                        3 a backend database unreachable or not a Ledger database.
-            """;
+@Command(name = "java -jar ledgernet-cli.jar", mixinStandardHelpOptions = true,
+        versionProvider = LedgerNetCli.Version.class,
+        description = "LedgerNet from a terminal: the same config.yml and searches as the proxy plugin.",
+        synopsisSubcommandLabel = "<command>",
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%n",
+        footer = {"Every command takes --dir DIR, the folder holding config.yml (default: the current folder).",
+                "The proxies keep it in " + LedgerNetCli.VELOCITY_CONFIG + " (Velocity) and "
+                        + LedgerNetCli.BUNGEE_CONFIG + " (BungeeCord).",
+                "Only demo writes files. 'help <command>' or '<command> --help' explains one command.",
+                "",
+                LedgerNetCli.EXIT_CODES})
+public final class LedgerNetCli implements Callable<Integer> {
     /** The search the demo runs over the sample network. */
     static final String DEMO_SEARCH = "action:block-break after:3d";
+    static final String VELOCITY_CONFIG = "plugins/ledgernet/config.yml";
+    static final String BUNGEE_CONFIG = "plugins/LedgerNet/config.yml";
+    static final String EXIT_CODES = "Exit codes: 0 ok, 1 no results, 2 bad input (command line or config.yml),%n"
+            + "            3 a backend database unreachable or not a Ledger database,%n"
+            + "            4 every database answered but a setting looks wrong (time-zone).";
 
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
     private final long progressAfterMillis;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = ".",
+            description = "the folder holding config.yml (default: the current folder)")
+    Path dir = Path.of(".");
 
     LedgerNetCli(PrintStream out, PrintStream err) {
         this(out, err, false, 1000);
@@ -83,72 +89,195 @@ public final class LedgerNetCli {
     }
 
     ExitCode run(String[] args) {
-        List<String> positional = new ArrayList<>();
-        Path dir = Path.of(".");
-        boolean json = false;
-        int page = 1;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--dir" -> {
-                    if (i + 1 >= args.length) {
-                        return usage("--dir needs a folder");
-                    }
-                    dir = Path.of(args[++i]);
-                }
-                case "--json" -> json = true;
-                case "--page" -> {
-                    if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]{0,3}")) {
-                        return usage("--page needs a page number from 1 to 9999");
-                    }
-                    page = Integer.parseInt(args[++i]);
-                }
-                case "-h", "--help" -> positional.add("help");
-                case "--version" -> positional.add("version");
-                default -> {
-                    if (args[i].startsWith("--")) {
-                        return usage("unknown option " + args[i]);
-                    }
-                    positional.add(args[i]);
-                }
+        CommandLine cli = commandLine();
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        for (ExitCode exit : ExitCode.values()) {
+            if (exit.code == code) {
+                return exit;
             }
         }
-        if (positional.isEmpty()) {
-            return usage("no command given");
+        return ExitCode.BAD_INPUT;
+    }
+
+    CommandLine commandLine() {
+        CommandLine cli = new CommandLine(this);
+        cli.addSubcommand(new SearchCommand());
+        cli.addSubcommand(new PlayerCommand());
+        cli.addSubcommand(new InspectCommand());
+        cli.addSubcommand(new StatusCommand());
+        cli.addSubcommand(new DoctorCommand());
+        cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        cli.setUsageHelpWidth(100);
+        cli.setAllowSubcommandsAsOptionParameters(true); // --dir demo
+        cli.setExpandAtFiles(false); // source:@fire and the like are search terms, never argument files
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            PrintWriter to = failed.getErr();
+            to.println("error: " + problem(e));
+            to.print(failed.getHelp().fullSynopsis());
+            to.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            to.flush();
+            return ExitCode.BAD_INPUT.code;
+        });
+        cli.setExecutionExceptionHandler((e, failed, parsed) -> {
+            failed.getErr().println("error: " + e);
+            failed.getErr().flush();
+            return ExitCode.BACKEND_UNREACHABLE.code;
+        });
+        return cli;
+    }
+
+    /** picocli's message, except for an unknown first word, which is an unknown command here. */
+    private String problem(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getCommand() == this
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command " + unmatched.getUnmatched().get(0);
         }
-        String command = positional.get(0);
-        int pages = page; // effectively final for the lambdas below
-        List<String> rest = positional.subList(1, positional.size());
-        boolean takesArguments = Set.of("search", "player", "inspect").contains(command);
-        if (!takesArguments && !rest.isEmpty()) {
-            return usage(Set.of("doctor", "demo", "status", "help", "version").contains(command)
-                    ? command + " takes no arguments" : "unknown command " + command);
-        }
-        try {
-            return switch (command) {
-                case "doctor" -> doctor(dir);
-                case "demo" -> demo(dir);
-                case "search" -> rest.isEmpty() ? usage("search needs parameters, e.g. search action:block-break")
-                        : staff(dir, json, staff -> staff.search(String.join(" ", rest), pages));
-                case "player" -> rest.size() != 1 ? usage("player needs one name or UUID")
-                        : staff(dir, json, staff -> staff.player(rest.get(0)));
-                case "inspect" -> staff(dir, json, staff -> staff.inspect(rest, pages));
-                case "status" -> staff(dir, json, StaffCommands::status);
-                case "help" -> {
-                    out.print(USAGE);
-                    yield ExitCode.OK;
-                }
-                case "version" -> {
-                    out.println("LedgerNet " + LedgerNetVersion.get());
-                    yield ExitCode.OK;
-                }
-                default -> usage("unknown command " + command);
-            };
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("interrupted");
-            return ExitCode.BACKEND_UNREACHABLE;
+        return e.getMessage();
+    }
+
+    /** No command given. */
+    @Override
+    public Integer call() {
+        err.println("error: no command given");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.BAD_INPUT.code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"LedgerNet " + LedgerNetVersion.get()};
         }
     }
+
+    // ---------------------------------------------------------------- the commands
+
+    @Command(name = "search", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            header = "Search every backend's Ledger database at once, with Ledger's search grammar.",
+            description = {"Search every backend's Ledger database at once and print the merged page, newest first.",
+                    "",
+                    "Ledger's search grammar: action:, source:, object:, world:, before:, after:, rolledback:,",
+                    "with ! to exclude (action:!block-place), plus LedgerNet's backend:NAME, backend:!NAME and",
+                    "backend:* (every backend is searched by default). world: takes network ids such as",
+                    "survival:overworld. range: is refused: the terminal stands nowhere.",
+                    "",
+                    "Examples:",
+                    "  search action:block-break source:Steve after:2d",
+                    "  search object:diamond_ore object:deepslate_diamond_ore after:7d backend:survival"},
+            footer = {"", EXIT_CODES})
+    final class SearchCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "<params>", arity = "1..*", description = "the search, as in /lgn search")
+        List<String> params;
+        @Option(names = "--page", paramLabel = "N", defaultValue = "1",
+                description = "page N (limits.page-size actions per page), 1 to 9999")
+        int page;
+        @Option(names = "--json", description = "print one JSON document on stdout")
+        boolean json;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (page < 1 || page > 9999) {
+                return bad("--page needs a page number from 1 to 9999").code;
+            }
+            int pages = page;
+            return staff(json, staff -> staff.search(String.join(" ", params), pages)).code;
+        }
+    }
+
+    @Command(name = "player", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            header = "A player across the network: joins, last server, where they were.",
+            description = {"Look a player up on every backend: UUID, first and last join, the server of the last",
+                    "join and where they were near it (from their logged actions)."},
+            footer = {"", EXIT_CODES})
+    final class PlayerCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "<name|uuid>", arity = "1", description = "a player name or UUID")
+        String who;
+        @Option(names = "--json", description = "print one JSON document on stdout")
+        boolean json;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            return staff(json, staff -> staff.player(who)).code;
+        }
+    }
+
+    @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            header = "Every action at one block of one backend, newest first.",
+            description = {"Every action at one block of one backend, newest first, in every world of that",
+                    "backend, or in the one world given (a network id such as survival:the_nether)."},
+            footer = {"", EXIT_CODES})
+    final class InspectCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "<backend> <x> <y> <z> [world]", arity = "1..*",
+                description = "the backend, the block's coordinates and optionally the world")
+        List<String> args;
+        @Option(names = "--page", paramLabel = "N", defaultValue = "1",
+                description = "page N (limits.page-size actions per page), 1 to 9999")
+        int page;
+        @Option(names = "--json", description = "print one JSON document on stdout")
+        boolean json;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (page < 1 || page > 9999) {
+                return bad("--page needs a page number from 1 to 9999").code;
+            }
+            if (args.size() != 4 && args.size() != 5) {
+                return bad("inspect needs <backend> <x> <y> <z> [world]").code;
+            }
+            int pages = page;
+            return staff(json, staff -> staff.inspect(args, pages)).code;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            header = "Every backend's health, as /lgn status.",
+            description = {"Every backend's health, as /lgn status: reachable, latency, Ledger schema, rows, the",
+                    "newest action, time zone (flagged when the newest action lies in the future), circuit",
+                    "breaker and pool."},
+            footer = {"", EXIT_CODES})
+    final class StatusCommand implements Callable<Integer> {
+        @Option(names = "--json", description = "print one JSON document on stdout")
+        boolean json;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            return staff(json, StaffCommands::status).code;
+        }
+    }
+
+    @Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            header = "Check config.yml and connect to every backend's Ledger database.",
+            description = {"Load DIR/config.yml, connect to every backend's Ledger database and report what it",
+                    "found: the database's real error when it cannot connect, missing Ledger tables, the",
+                    "time index, and a time-zone setting that puts the newest action in the future."},
+            footer = {"", EXIT_CODES})
+    final class DoctorCommand implements Callable<Integer> {
+        @Override
+        public Integer call() throws InterruptedException {
+            return doctor(dir).code;
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            header = "Write a demo config.yml and sample Ledger databases into DIR, check them, search them.",
+            description = {"Write a demo config.yml and sample Ledger databases (SQLite and H2) into DIR if there",
+                    "are none yet, run doctor on them, then a network-wide search. The only command that",
+                    "writes files."},
+            footer = {"", EXIT_CODES})
+    final class DemoCommand implements Callable<Integer> {
+        @Override
+        public Integer call() throws InterruptedException {
+            return demo(dir).code;
+        }
+    }
+
+    // ---------------------------------------------------------------- running them
 
     @FunctionalInterface
     private interface StaffTask {
@@ -156,8 +285,8 @@ public final class LedgerNetCli {
     }
 
     /** Starts the core on config.yml as a proxy would (pools, caches, fan-out), runs one task, stops it. */
-    private ExitCode staff(Path dir, boolean json, StaffTask task) throws InterruptedException {
-        if (loadConfig(dir) == null) {
+    private ExitCode staff(boolean json, StaffTask task) throws InterruptedException {
+        if (existingConfig(dir) == null) {
             return ExitCode.BAD_INPUT;
         }
         LedgerNetCore core = new LedgerNetCore(new CliPlatform(dir, err));
@@ -175,7 +304,7 @@ public final class LedgerNetCli {
     }
 
     private ExitCode doctor(Path dir) throws InterruptedException {
-        LedgerNetConfig config = loadConfig(dir);
+        LedgerNetConfig config = existingConfig(dir);
         if (config == null) {
             return ExitCode.BAD_INPUT;
         }
@@ -192,7 +321,7 @@ public final class LedgerNetCli {
             err.println("error: cannot write " + dir.resolve(ConfigFile.FILE_NAME) + ": " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
-        LedgerNetConfig config = loadConfig(dir);
+        LedgerNetConfig config = existingConfig(dir);
         if (config == null) {
             return ExitCode.BAD_INPUT;
         }
@@ -205,7 +334,7 @@ public final class LedgerNetCli {
         ExitCode doctor = doctor(dir);
         out.println();
         out.println("A network-wide search (java -jar ledgernet-cli.jar search " + DEMO_SEARCH + " --dir " + dir + "):");
-        ExitCode search = staff(dir, false, staff -> staff.search(DEMO_SEARCH, 1));
+        ExitCode search = staff(false, staff -> staff.search(DEMO_SEARCH, 1));
         return doctor != ExitCode.OK ? doctor : search;
     }
 
@@ -225,25 +354,43 @@ public final class LedgerNetCli {
         out.println("Wrote the demo configuration to " + file.toAbsolutePath().normalize());
     }
 
-    private LedgerNetConfig loadConfig(Path dir) {
+    /**
+     * config.yml in {@code dir}, loaded and validated; null (and the reason printed) when there is none or
+     * it is wrong. Never writes: a mistyped --dir must not leave a folder or a config behind.
+     */
+    private LedgerNetConfig existingConfig(Path dir) {
         ConfigFile file = new ConfigFile(dir);
+        Optional<String> missing = missingConfig(dir, file);
+        if (missing.isPresent()) {
+            err.print(missing.get());
+            return null;
+        }
         try {
-            if (file.writeDefaultIfMissing()) {
-                out.println("Wrote the default configuration to " + file.path().toAbsolutePath().normalize());
-            }
             return file.load();
         } catch (InvalidConfigException e) {
             err.println("error: " + e.getMessage());
             return null;
-        } catch (IOException e) {
-            err.println("error: cannot write " + file.path() + ": " + e.getMessage());
-            return null;
         }
     }
 
-    private ExitCode usage(String problem) {
-        err.println("error: " + problem);
-        err.print(USAGE);
+    /** Why there is no config.yml to read in {@code dir}, and where the proxies keep theirs. */
+    static Optional<String> missingConfig(Path dir, ConfigFile file) {
+        if (Files.isRegularFile(file.path())) {
+            return Optional.empty();
+        }
+        Path shown = dir.toAbsolutePath().normalize();
+        String why = !Files.exists(dir) ? " (there is no folder " + shown + ")"
+                : !Files.isDirectory(dir) ? " (" + shown + " is a file, not a folder)" : "";
+        return Optional.of("error: no config.yml in " + shown + why + System.lineSeparator()
+                + "LedgerNet keeps its config.yml in the proxy's plugin folder:" + System.lineSeparator()
+                + "  Velocity:              " + VELOCITY_CONFIG + "   (--dir plugins/ledgernet)" + System.lineSeparator()
+                + "  BungeeCord/Waterfall:  " + BUNGEE_CONFIG + "   (--dir plugins/LedgerNet)" + System.lineSeparator()
+                + "Run this from the proxy's folder with that --dir, or try LedgerNet on sample databases with"
+                + " 'demo --dir DIR' (the only command that writes files)." + System.lineSeparator());
+    }
+
+    private ExitCode bad(String message) {
+        err.println("error: " + message);
         return ExitCode.BAD_INPUT;
     }
 }

@@ -101,8 +101,11 @@ final class StaffCommands {
                                 + search.worldFor(pos.backend(), pos.world(), Optional.empty())).orElse("-")});
             }
             Table.print(out, rows);
-        } else {
+        } else if (result.missing().isEmpty()) {
             out.println("No player " + who + " on any backend.");
+        } else {
+            out.println("No player " + who + " on the backends that answered; " + String.join(", ",
+                    new java.util.TreeSet<>(result.missing().keySet())) + " did not, so " + who + " may be there.");
         }
         printMissing(result.missing());
         return !result.missing().isEmpty() ? ExitCode.BACKEND_UNREACHABLE
@@ -148,20 +151,19 @@ final class StaffCommands {
                         s.schema().reachable() ? String.format(Locale.ROOT, "%.1f ms", s.schema().latencyMillis()) : "-",
                         s.schema().complete() ? "~" + s.schema().newestActionId() : "-",
                         s.newestAction().map(t -> RelativeTime.ago(t, now)).orElse("-"),
-                        s.zone().getId() + (s.zoneAhead().isPresent() ? " (WRONG?)" : ""),
+                        ZoneCheck.column(s.zone(), s.zoneAhead()),
                         s.breaker().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         s.pool().map(p -> p.inUse() + "/" + p.size()).orElse("-")});
             }
             Table.print(out, rows);
             for (BackendStatus s : statuses) {
                 s.schema().error().ifPresent(e -> out.println(s.backend() + ": " + e));
-                s.zoneAhead().ifPresent(d -> out.println(s.backend() + ": the newest action is " + d.toMinutes()
-                        + " minutes in the future: time-zone " + s.zone().getId() + " is probably not the zone"
-                        + " the Minecraft server runs in"));
+                s.zoneAhead().ifPresent(d -> out.println(ZoneCheck.line(s.backend(), s.zone(), d)));
             }
         }
-        // A suspect time zone is reported, but only an unusable database is exit code 3.
-        return statuses.stream().allMatch(s -> s.schema().complete()) ? ExitCode.OK : ExitCode.BACKEND_UNREACHABLE;
+        // An unusable database is exit code 3; a suspect time zone, with every database usable, 4 (as doctor).
+        return !statuses.stream().allMatch(s -> s.schema().complete()) ? ExitCode.BACKEND_UNREACHABLE
+                : statuses.stream().anyMatch(s -> s.zoneAhead().isPresent()) ? ExitCode.SUSPECT_SETTING : ExitCode.OK;
     }
 
     // ---------------------------------------------------------------- output
@@ -196,6 +198,7 @@ final class StaffCommands {
             doc.put("hasNext", page.hasNext());
             doc.put("backends", page.searched());
             doc.put("missing", missing(page.missing()));
+            doc.put("hints", page.hints());
             doc.put("actions", actions);
             out.println(Json.write(doc));
         } else if (page.rows().isEmpty()) {
@@ -216,6 +219,9 @@ final class StaffCommands {
             if (page.hasNext()) {
                 out.println("More: --page " + (page.number() + 1));
             }
+        }
+        if (!json) {
+            page.hints().forEach(out::println);
         }
         printMissing(page.missing());
         return !page.missing().isEmpty() ? ExitCode.BACKEND_UNREACHABLE

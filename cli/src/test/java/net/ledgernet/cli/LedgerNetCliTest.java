@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Instant;
+import java.time.ZoneId;
 import net.ledgernet.storage.SqlDialect;
 import net.ledgernet.storage.TestDatabase;
+import net.ledgernet.storage.sample.SampleNetwork;
 import net.ledgernet.storage.sample.SampleNetworkGenerator;
 import net.ledgernet.storage.sample.SampleSpec;
 import org.junit.jupiter.api.Test;
@@ -103,7 +106,40 @@ class LedgerNetCliTest {
                 .containsPattern("survival +MariaDB +UNREACHABLE")
                 .containsPattern("creative +SQLite +UNREACHABLE")
                 .contains("creative: database file " + dir.toAbsolutePath().normalize().resolve("missing.sqlite") + " does not exist")
-                .contains("survival: no connection (cause:");
+                .contains("survival: connection refused by 127.0.0.1:1: is the database server running and listening there?");
+    }
+
+    @Test
+    void doctorFlagsATimeZoneThatPutsTheNewestActionInTheFutureAsStatusDoes() throws Exception {
+        // Written in UTC+14 wall-clock time up to now, configured as UTC: the newest action lies 14 hours ahead.
+        Path db = dir.resolve("kiritimati.sqlite");
+        SampleNetwork.createIfAbsent("survival", SqlDialect.SQLITE, db, SampleSpec.defaults(5).withSize(10, 200)
+                .withTime(5, Instant.now(), ZoneId.of("Pacific/Kiritimati")));
+        Files.writeString(dir.resolve("config.yml"), """
+                config-version: 1
+                backends:
+                  survival:
+                    jdbc-url: "jdbc:sqlite:kiritimati.sqlite"
+                    time-zone: UTC
+                """);
+        assertEquals(ExitCode.SUSPECT_SETTING, run("doctor", "--dir", dir.toString()), err());
+        assertThat(out()).containsPattern("survival +SQLite +ok +[0-9.]+ ms +~200 +yes +UTC \\(WRONG\\?\\) +1\\.3\\.21\\+")
+                .containsPattern("survival: the newest action is 8[0-9]{2} minutes in the future: time-zone UTC is probably"
+                        + " not the zone the Minecraft server runs in \\(set backends.survival.time-zone to it\\)")
+                .contains("All 1 backends answered with a Ledger database, but a time-zone setting looks wrong: searches"
+                        + " by time (after:, before:) would be off by the difference.");
+        out.reset();
+        assertEquals(ExitCode.SUSPECT_SETTING, run("status", "--dir", dir.toString()), "status: the same check, the same exit");
+        assertThat(out()).containsPattern("survival +SQLite +ok .+ +UTC \\(WRONG\\?\\) +closed")
+                .containsPattern("survival: the newest action is 8[0-9]{2} minutes in the future");
+
+        // The right zone: no flag, exit 0.
+        Files.writeString(dir.resolve("config.yml"), Files.readString(dir.resolve("config.yml"))
+                .replace("time-zone: UTC", "time-zone: Pacific/Kiritimati"));
+        out.reset();
+        assertEquals(ExitCode.OK, run("doctor", "--dir", dir.toString()), err());
+        assertThat(out()).containsPattern("survival +SQLite +ok .+ Pacific/Kiritimati +1\\.3\\.21\\+")
+                .doesNotContain("WRONG").contains("All 1 backends answered with a Ledger database.");
     }
 
     @Test
@@ -121,6 +157,7 @@ class LedgerNetCliTest {
         assertEquals(ExitCode.BAD_INPUT, run("doctor", "--verbose"));
         assertThat(err()).contains("unknown command frobnicate").contains("Usage: java -jar ledgernet-cli.jar");
         assertEquals(ExitCode.OK, run("help"));
-        assertThat(out()).contains("Exit codes: 0 ok, 1 no results, 2 bad input");
+        assertThat(out()).contains("Exit codes: 0 ok, 1 no results, 2 bad input")
+                .contains("4 every database answered but a setting looks wrong (time-zone)");
     }
 }

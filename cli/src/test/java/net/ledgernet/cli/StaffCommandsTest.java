@@ -83,7 +83,7 @@ class StaffCommandsTest {
         assertEquals(1, lines.size());
         String json = lines.get(0);
         assertThat(json).startsWith("{\"query\":\"backend:creative rolledback:false\",\"page\":1,\"hasNext\":true,"
-                + "\"backends\":[\"creative\"],\"missing\":{},\"actions\":[{\"backend\":\"creative\",\"id\":")
+                + "\"backends\":[\"creative\"],\"missing\":{},\"hints\":[],\"actions\":[{\"backend\":\"creative\",\"id\":")
                 .endsWith("}]}");
         Matcher actions = Pattern.compile("\\{\"backend\":\"creative\",\"id\":\\d+,\"time\":\"20[^\"]+Z\",\"action\":\"[a-z-]+\","
                 + "\"x\":-?\\d+,\"y\":-?\\d+,\"z\":-?\\d+,\"world\":\"creative:[a-z_/]+\",\"object\":\"[a-z_:/]+\","
@@ -100,13 +100,14 @@ class StaffCommandsTest {
     void exitCodesSayNoResultsBadInputAndBackendsDown() throws Exception {
         StaffNetwork.write(dir, StaffNetwork.config("", ""));
         assertEquals(ExitCode.NO_RESULTS, run("search", "action:no-such-action", "--dir", dir.toString()));
-        assertEquals(List.of("No actions match action:no-such-action on survival, creative, lobby."), lines());
+        assertEquals(List.of("No actions match action:no-such-action on survival, creative, lobby.",
+                "unknown action no-such-action: no server searched has logged it"), lines());
         assertEquals(ExitCode.BAD_INPUT, run("search", "range:5", "--dir", dir.toString()));
         assertThat(err()).startsWith("error: range: needs your position");
         assertEquals(ExitCode.BAD_INPUT, run("search", "--dir", dir.toString()));
         assertEquals(ExitCode.BAD_INPUT, run("search", "x:1", "--page", "0", "--dir", dir.toString()));
         assertEquals(ExitCode.BAD_INPUT, run("inspect", "survival", "1", "2", "--dir", dir.toString()));
-        assertThat(err()).isEqualTo("error: inspect needs <backend> <x> <y> <z> [world]\n");
+        assertThat(err()).isEqualTo("error: inspect needs <backend> <x> <y> <z> [world]" + System.lineSeparator());
 
         // A dead backend: the others' rows are still printed, the exit code says some are missing.
         StaffNetwork.write(dir, StaffNetwork.config(StaffNetwork.DOWN_BACKEND, ""));
@@ -117,7 +118,8 @@ class StaffCommandsTest {
         List<String> lines = lines();
         assertEquals("Page 1 of after:30d on survival, creative, lobby, skyblock", lines.get(0));
         assertThat(lines.subList(2, 10)).allMatch(row -> ROW.matcher(row).matches());
-        assertThat(lines).last().asString().startsWith("skyblock: left out, no connection");
+        assertThat(lines).last().asString().isEqualTo("skyblock: left out, connection refused by 127.0.0.1:1: is the"
+                + " database server running and listening there?");
         assertThat(err()).contains("Searching... (still running after 0.0 s)");
 
         assertEquals(ExitCode.BACKEND_UNREACHABLE, run("status", "--dir", dir.toString()));
@@ -172,17 +174,75 @@ class StaffCommandsTest {
                     """.formatted(db.name()));
             assertEquals(ExitCode.OK, run("search", "action:block-break", "--json", "--dir", dir.toString()), err());
             assertThat(lines().get(0)).startsWith("{\"query\":\"action:block-break\",\"page\":1,\"hasNext\":true,"
-                    + "\"backends\":[\"survival\"],\"missing\":{},\"actions\":[{\"backend\":\"survival\"")
+                    + "\"backends\":[\"survival\"],\"missing\":{},\"hints\":[],\"actions\":[{\"backend\":\"survival\"")
                     .contains("\"world\":\"survival:");
 
-            assertEquals(ExitCode.OK, run("status", "--dir", dir.toString()), "a suspect zone is no outage");
+            assertEquals(ExitCode.SUSPECT_SETTING, run("status", "--dir", dir.toString()),
+                    "a suspect zone is no outage (3), but a setting to check (4), as in doctor");
             assertThat(lines().get(1)).matches("survival +MariaDB +ok +[0-9.]+ ms +~600 +in 1[34]h +UTC \\(WRONG\\?\\) +closed +\\d/\\d+");
             assertThat(lines().get(2)).startsWith("survival: the newest action is ")
-                    .endsWith("minutes in the future: time-zone UTC is probably not the zone the Minecraft server runs in");
+                    .endsWith("minutes in the future: time-zone UTC is probably not the zone the Minecraft server runs in"
+                            + " (set backends.survival.time-zone to it)");
 
-            assertEquals(ExitCode.OK, run("status", "--json", "--dir", dir.toString()));
+            assertEquals(ExitCode.SUSPECT_SETTING, run("status", "--json", "--dir", dir.toString()));
             assertThat(lines().get(0)).startsWith("{\"backends\":[{\"backend\":\"survival\",\"database\":\"MariaDB\","
                     + "\"reachable\":true,").contains("\"timeZoneSuspect\":true", "\"healthy\":false");
         }
+    }
+
+    @Test
+    void aPlayerKnownOnlyToAnUnreachableBackendIsLeftOutWithExitCode3() throws Exception {
+        try (TestDatabase db = TestDatabase.create(SqlDialect.MARIADB)) {
+            String name;
+            try (Connection c = db.connect()) {
+                SampleNetworkGenerator.generate(c, SqlDialect.MARIADB, SampleSpec.defaults(78).withSize(5, 50));
+                try (java.sql.Statement s = c.createStatement();
+                     java.sql.ResultSet rs = s.executeQuery("SELECT player_name FROM players ORDER BY id LIMIT 1")) {
+                    rs.next();
+                    name = rs.getString(1);
+                }
+            }
+            String vault = """
+                    database-servers:
+                      main:
+                        url: "jdbc:mariadb://127.0.0.1:3306/"
+                        user: root
+                        password: "%s"
+                        connection-timeout: 1s
+                    backends:
+                      vault:
+                        server: main
+                        database: %s
+                    """;
+            // Reachable: the player is there.
+            Files.writeString(dir.resolve("config.yml"), "config-version: 1\n" + vault.formatted("", db.name()));
+            assertEquals(ExitCode.OK, run("player", name, "--dir", dir.toString()), err());
+            assertThat(lines().get(1)).startsWith(name + " ").contains(" vault ");
+
+            // Unreachable (wrong password): not "no player", but who was left out and why, exit code 3.
+            Files.writeString(dir.resolve("config.yml"), "config-version: 1\n" + vault.formatted("wrong", db.name()));
+            assertEquals(ExitCode.BACKEND_UNREACHABLE, run("player", name, "--dir", dir.toString()));
+            assertThat(lines()).containsExactly(
+                    "No player " + name + " on the backends that answered; vault did not, so " + name + " may be there.",
+                    "vault: left out, access denied by 127.0.0.1:3306 for user 'root': wrong user or password? The"
+                            + " server says: Access denied for user 'root'@'127.0.0.1' (using password: YES)");
+            assertEquals(ExitCode.BACKEND_UNREACHABLE, run("player", name, "--json", "--dir", dir.toString()));
+            assertThat(lines().get(0)).contains("\"players\":[]").contains("\"missing\":{\"vault\":\"error: access denied by");
+        }
+    }
+
+    @Test
+    void typosGetTheNearestValueOfTheBackendsOwnTables() {
+        StaffNetwork.write(dir, StaffNetwork.config("", ""));
+        assertEquals(ExitCode.NO_RESULTS, run("search", "action:block-brake", "--dir", dir.toString()));
+        assertEquals(List.of("No actions match action:block-brake on survival, creative, lobby.",
+                "unknown action block-brake — did you mean block-break?"), lines());
+        assertEquals(ExitCode.NO_RESULTS, run("search", "world:survival:overwold", "--dir", dir.toString()));
+        assertEquals(List.of("No actions match world:survival:overwold on survival.",
+                "unknown world survival:overwold — did you mean survival:overworld?"), lines());
+        assertEquals(ExitCode.NO_RESULTS, run("search", "action:block-brake", "--json", "--dir", dir.toString()));
+        assertThat(lines().get(0)).contains("\"hints\":[\"unknown action block-brake — did you mean block-break?\"]");
+        assertEquals(ExitCode.OK, run("search", "action:block-break", "--json", "--dir", dir.toString()));
+        assertThat(lines().get(0)).contains("\"hints\":[]");
     }
 }

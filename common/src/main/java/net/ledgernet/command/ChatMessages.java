@@ -97,13 +97,7 @@ final class ChatMessages {
     }
 
     static String reason(BackendFailure failure) {
-        return switch (failure.reason()) {
-            case TIMEOUT -> "too slow";
-            case BREAKER_OPEN -> "down, retrying soon";
-            case BUSY -> "busy";
-            case UNKNOWN_BACKEND -> "no database";
-            case ERROR -> "error";
-        };
+        return failure.summary();
     }
 
     static String shortId(String id) {

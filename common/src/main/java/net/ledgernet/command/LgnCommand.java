@@ -343,6 +343,7 @@ public final class LgnCommand {
             sender.send(messages.render(Key.LEFT_OUT, text("servers",
                     ChatMessages.list(ChatMessages.described(page.missing())))));
         }
+        page.hints().forEach(hint -> sender.send(messages.render(Key.HINT, text("hint", hint))));
         if (page.noneAnswered()) {
             throw new QueryException(QueryException.Kind.UNAVAILABLE, "No server answered; try again shortly.");
         }
@@ -367,7 +368,9 @@ public final class LgnCommand {
                     ChatMessages.list(ChatMessages.described(result.missing())))));
         }
         if (result.players().isEmpty()) {
-            sender.send(messages.render(Key.PLAYER_NOT_FOUND, text("name", result.query())));
+            sender.send(result.missing().isEmpty() ? messages.render(Key.PLAYER_NOT_FOUND, text("name", result.query()))
+                    : messages.render(Key.PLAYER_NOT_FOUND_PARTIAL, text("name", result.query()),
+                    text("servers", ChatMessages.list(List.copyOf(new java.util.TreeSet<>(result.missing().keySet()))))));
             return;
         }
         NetworkSearch search = core.networkSearch().orElseThrow(QueryException::disabledNow);

@@ -37,6 +37,7 @@ import net.ledgernet.storage.ActionFanOut;
 import net.ledgernet.storage.ActionRow;
 import net.ledgernet.storage.BackendDatabase;
 import net.ledgernet.storage.BackendFailure;
+import net.ledgernet.storage.BackendUnavailableException;
 import net.ledgernet.storage.BackendReader;
 import net.ledgernet.storage.CircuitBreaker;
 import net.ledgernet.storage.FanOutCursor;
@@ -124,13 +125,16 @@ public final class NetworkQueries implements AutoCloseable {
      * @param hidden   the backends targeted but left out because the asker may not read them
      * @param revoked  the backends dropped on a later page because the asker lost the node there
      * @param merged   the fan-out page, whose cursor leads to the next one
+     * @param hints    typos in the search, with the nearest known value (page 1 of a search only; see
+     *                 {@link NetworkSearch#typoHints})
      */
     public record ActionPage(String query, int number, Access access, List<String> searched, List<String> hidden,
-                             List<String> revoked, MergedPage merged) {
+                             List<String> revoked, MergedPage merged, List<String> hints) {
         public ActionPage {
             searched = List.copyOf(searched);
             hidden = List.copyOf(hidden);
             revoked = List.copyOf(revoked);
+            hints = List.copyOf(hints);
         }
 
         public List<ActionRow> rows() {
@@ -219,7 +223,8 @@ public final class NetworkQueries implements AutoCloseable {
             List<String> searched = List.copyOf(permitted.keySet());
             Access access = new Access(node, "search");
             return translate(search.search(permitted, config.limits().pageSize())
-                    .thenApply(page -> new ActionPage(input.trim(), 1, access, searched, hidden, List.of(), page)));
+                    .thenApply(page -> new ActionPage(input.trim(), 1, access, searched, hidden, List.of(), page,
+                            search.typoHints(permitted, page, Optional.empty()))));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -250,7 +255,7 @@ public final class NetworkQueries implements AutoCloseable {
             ActionPage current = recheck(viewer, page);
             return translate(search.next(current.merged()).thenApply(next -> new ActionPage(current.query(),
                     current.number() + 1, current.access(), current.searched(), current.hidden(), current.revoked(),
-                    next)));
+                    next, List.of())));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -283,7 +288,8 @@ public final class NetworkQueries implements AutoCloseable {
         missing.keySet().retainAll(left);
         MergedPage narrowed = new MergedPage(merged.rows().stream().filter(row -> left.contains(row.backend())).toList(),
                 missing, new FanOutCursor(merged.next().pageSize(), cursors));
-        return new ActionPage(page.query(), page.number(), page.access(), kept, page.hidden(), revoked, narrowed);
+        return new ActionPage(page.query(), page.number(), page.access(), kept, page.hidden(), revoked, narrowed,
+                page.hints());
     }
 
     // ---------------------------------------------------------------- inspect
@@ -317,7 +323,8 @@ public final class NetworkQueries implements AutoCloseable {
             String title = "inspect " + backend + " " + pos.x() + " " + pos.y() + " " + pos.z()
                     + world.map(w -> " " + w).orElse("");
             return translate(search.inspect(backend, pos, local, config.limits().pageSize())
-                    .thenApply(page -> new ActionPage(title, 1, access, List.of(backend), List.of(), List.of(), page)));
+                    .thenApply(page -> new ActionPage(title, 1, access, List.of(backend), List.of(), List.of(), page,
+                            List.of())));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -349,31 +356,40 @@ public final class NetworkQueries implements AutoCloseable {
                         "'" + who + "' is neither a player name nor a UUID");
             }
             CompletableFuture<Set<UUID>> uuids;
+            // Backends whose name lookup failed: the player may be there, so they are reported as missing
+            // even when no other backend knows the name (never "no such player").
+            Map<String, BackendFailure> lookupMissing = new java.util.concurrent.ConcurrentHashMap<>();
             if (uuid.isPresent()) {
                 uuids = CompletableFuture.completedFuture(Set.of(uuid.get()));
             } else {
                 Set<UUID> found = new LinkedHashSet<>();
                 online.apply(who).ifPresent(found::add);
-                List<CompletableFuture<List<PlayerDirectory.PlayerRecord>>> lookups = new ArrayList<>();
+                Map<String, CompletableFuture<List<PlayerDirectory.PlayerRecord>>> lookups = new LinkedHashMap<>();
                 for (String backend : permitted) {
                     fanOut.reader(backend).ifPresent(reader ->
-                            lookups.add(reader.call((c, r) -> r.playersNamed(who, c))));
+                            lookups.put(backend, reader.call((c, r) -> r.playersNamed(who, c))));
                 }
-                // A backend that fails here shows up as missing in the lookup that follows.
-                uuids = CompletableFuture.allOf(lookups.stream().map(f -> f.handle((v, e) -> null))
+                uuids = CompletableFuture.allOf(lookups.values().stream().map(f -> f.handle((v, e) -> null))
                         .toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-                            for (CompletableFuture<List<PlayerDirectory.PlayerRecord>> lookup : lookups) {
-                                if (!lookup.isCompletedExceptionally()) {
+                            lookups.forEach((backend, lookup) -> {
+                                try {
                                     lookup.join().forEach(p -> found.add(p.uuid()));
+                                } catch (CompletionException e) {
+                                    lookupMissing.put(backend, e.getCause() instanceof BackendUnavailableException b
+                                            ? b.failure() : new BackendFailure(BackendFailure.Reason.ERROR,
+                                            String.valueOf(e.getCause())));
                                 }
-                            }
+                            });
                             return found;
                         });
             }
             return translate(uuids.thenCompose(wanted -> wanted.isEmpty()
-                    ? CompletableFuture.completedFuture(new PlayerResult(who, List.of(), Map.of(), hidden))
-                    : search.players(wanted, permitted).thenApply(result ->
-                    new PlayerResult(who, result.players(), result.missing(), hidden))));
+                    ? CompletableFuture.completedFuture(new PlayerResult(who, List.of(), lookupMissing, hidden))
+                    : search.players(wanted, permitted).thenApply(result -> {
+                        Map<String, BackendFailure> missing = new LinkedHashMap<>(lookupMissing);
+                        missing.putAll(result.missing());
+                        return new PlayerResult(who, result.players(), missing, hidden);
+                    })));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }

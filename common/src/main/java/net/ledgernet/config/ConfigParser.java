@@ -181,9 +181,13 @@ final class ConfigParser {
                                PoolSettings pool, String hostPort, String urlDatabase) {
     }
 
+    /** Servers listed under database-servers but rejected (their own problem is reported once, there). */
+    private final Set<String> rejectedServers = new java.util.HashSet<>();
+
     private Map<String, ServerEntry> databaseServers(ConfigurationNode node) {
         Map<String, ServerEntry> servers = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigurationNode> entry : children(node).entrySet()) {
+            rejectedServers.add(entry.getKey()); // until it is taken below
             ConfigurationNode server = entry.getValue();
             if (!server.isMap()) {
                 problem(server, "must be a map with url, user, password, ...");
@@ -226,6 +230,7 @@ final class ConfigParser {
             }
             servers.put(entry.getKey(), new ServerEntry(entry.getKey(), dialect.get(), url, user, password, pool,
                     hostPort(m, dialect.get()), database));
+            rejectedServers.remove(entry.getKey());
         }
         return servers;
     }
@@ -286,12 +291,24 @@ final class ConfigParser {
             }
             ServerEntry server = servers.get(serverName);
             if (server == null) {
-                problem(serverNode, "unknown database server '" + serverName + "' (not listed under database-servers)");
+                if (!rejectedServers.contains(serverName)) { // else its own problem says what is wrong with it
+                    problem(serverNode, "unknown database server '" + serverName + "' (not listed under database-servers)");
+                }
                 return null;
             }
             if (!NAMESPACE.matcher(database).matches()) {
                 problem(databaseNode, "'" + database + "' is not a valid " + (server.dialect() == SqlDialect.POSTGRESQL
                         ? "schema" : "database") + " name (letters, digits, _ and $; at most 64)");
+                return null;
+            }
+            if (server.dialect() == SqlDialect.POSTGRESQL && database.equalsIgnoreCase("public")) {
+                problem(databaseNode, "'" + database + "' is the default schema of " + server.urlDatabase() + " on the"
+                        + " shared server, not this backend's own. On a shared PostgreSQL server, database: names a"
+                        + " schema of one database holding every backend. Ledger-Databases writes each Minecraft"
+                        + " server into a database of its own, in its public schema: for that layout give this"
+                        + " backend its own URL instead of server and database, e.g. jdbc-url:"
+                        + " \"jdbc:postgresql://host:5432/" + name.toLowerCase(Locale.ROOT) + "\" (with user and password"
+                        + " on the backend)");
                 return null;
             }
             // On a shared server the backend's name is the database (MariaDB/MySQL) or the schema (PostgreSQL).
@@ -323,7 +340,7 @@ final class ConfigParser {
             }
             String resolved = dialect.get().urlPrefix() + file + embeddedOptions(url, dialect.get());
             return new DatabaseTarget("backend:" + name, dialect.get(), resolved, user, password, pool,
-                    Optional.empty(), "file:" + file, Optional.of(file));
+                    Optional.empty(), "file:" + realFile(file, dialect.get()), Optional.of(file));
         }
         if (hasUserInfo(url)) {
             problem(urlNode, userInfoProblem(url));
@@ -421,27 +438,155 @@ final class ConfigParser {
         return options < 0 ? "" : url.substring(options);
     }
 
+    /** host:port for the same-database check: the host as the server sees it (see {@link #canonicalHost}). */
     private static String hostPort(Matcher m, SqlDialect dialect) {
-        String port = m.group(3) != null ? m.group(3) : dialect == SqlDialect.POSTGRESQL ? "5432" : "3306";
-        String host = m.group(2).toLowerCase(Locale.ROOT);
-        if (host.equals("localhost") || host.equals("[::1]")) {
-            host = "127.0.0.1";
-        }
-        return host + ":" + port;
+        String port = m.group(3) != null ? String.valueOf(Integer.parseInt(m.group(3)))
+                : dialect == SqlDialect.POSTGRESQL ? "5432" : "3306";
+        return canonicalHost(m.group(2)) + ":" + port;
     }
 
-    private static String postgresSchema(String query) {
+    /**
+     * The machine a host in a URL reaches, without asking DNS: every loopback address (127.0.0.1, 127.1,
+     * ::1, localhost) and every address of this machine's own interfaces is this machine; IPv4 written in
+     * the short forms the resolver accepts (127.1, 10.65536) is read as the address it stands for. Other
+     * names are compared as written, in lower case.
+     */
+    static String canonicalHost(String written) {
+        String host = written.toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return "this-machine";
+        }
+        java.net.InetAddress address = null;
+        Optional<byte[]> v4 = ipv4(host);
+        try {
+            if (v4.isPresent()) {
+                address = java.net.InetAddress.getByAddress(v4.get());
+            } else if (host.contains(":") && host.matches("[0-9a-f:.%a-z]+")) {
+                address = java.net.InetAddress.getByName(host); // an IPv6 literal: parsed, never looked up
+            }
+        } catch (java.net.UnknownHostException | RuntimeException e) {
+            address = null;
+        }
+        if (address == null) {
+            return host;
+        }
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || isOwnAddress(address)
+                || address instanceof java.net.Inet6Address v6 && isMappedLoopback(v6)) {
+            return "this-machine";
+        }
+        return address.getHostAddress();
+    }
+
+    private static boolean isOwnAddress(java.net.InetAddress address) {
+        try {
+            return java.net.NetworkInterface.getByInetAddress(address) != null;
+        } catch (java.net.SocketException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isMappedLoopback(java.net.Inet6Address v6) {
+        byte[] b = v6.getAddress();
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff && (b[12] & 0xff) == 127;
+    }
+
+    /** An IPv4 address in any of inet_aton's decimal forms: a, a.b, a.b.c or a.b.c.d. */
+    static Optional<byte[]> ipv4(String host) {
+        if (!host.matches("\\d{1,10}(\\.\\d{1,10}){0,3}")) {
+            return Optional.empty();
+        }
+        String[] parts = host.split("\\.");
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Long.parseLong(parts[i]);
+        }
+        long address = 0;
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (values[i] > 255) {
+                return Optional.empty();
+            }
+            address = address << 8 | values[i];
+        }
+        int restBytes = 5 - parts.length;
+        long last = values[parts.length - 1];
+        if (last >= 1L << (8 * restBytes)) {
+            return Optional.empty();
+        }
+        address = address << (8 * restBytes) | last;
+        return Optional.of(new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8),
+                (byte) address});
+    }
+
+    /**
+     * The schema a PostgreSQL URL's currentSchema opens: PostgreSQL folds an unquoted name to lower case
+     * (currentSchema=SURVIVAL is schema survival), keeps a double-quoted one as written, and creates
+     * tables in the first schema of the list. Without currentSchema, public.
+     */
+    static String postgresSchema(String query) {
         if (query != null) {
             for (String param : query.split("&")) {
                 if (param.toLowerCase(Locale.ROOT).startsWith("currentschema=")) {
-                    return param.substring("currentschema=".length());
+                    String value = java.net.URLDecoder.decode(param.substring("currentschema=".length()),
+                            java.nio.charset.StandardCharsets.UTF_8).trim();
+                    if (value.startsWith("\"")) {
+                        int end = value.indexOf('"', 1);
+                        return end > 0 ? value.substring(1, end) : value.substring(1);
+                    }
+                    int comma = value.indexOf(',');
+                    return (comma < 0 ? value : value.substring(0, comma)).trim().toLowerCase(Locale.ROOT);
                 }
             }
         }
         return "public";
     }
 
+    /**
+     * The file a database really is, symlinks followed, so that two paths to one file are one database:
+     * for H2 the .mv.db file it opens, named without the ending. A file not there yet is resolved through
+     * its nearest existing folder.
+     */
+    private static String realFile(Path file, SqlDialect dialect) {
+        Path actual = dialect == SqlDialect.H2 ? Path.of(file + H2_SUFFIX) : file;
+        Path real;
+        try {
+            real = actual.toRealPath();
+        } catch (java.io.IOException | RuntimeException e) {
+            Path existing = actual.getParent();
+            Path rest = actual.getFileName();
+            while (existing != null && !java.nio.file.Files.exists(existing)) {
+                rest = existing.getFileName().resolve(rest);
+                existing = existing.getParent();
+            }
+            try {
+                real = existing == null ? actual : existing.toRealPath().resolve(rest);
+            } catch (java.io.IOException | RuntimeException again) {
+                real = actual;
+            }
+        }
+        String text = real.toString();
+        return dialect == SqlDialect.H2 && text.endsWith(H2_SUFFIX)
+                ? text.substring(0, text.length() - H2_SUFFIX.length()) : text;
+    }
+
     private void checkSharedDatabases(Map<String, BackendConfig> backends) {
+        // Proxies match server names ignoring case, and both would get one network namespace (survival:).
+        Map<String, String> byLowerName = new LinkedHashMap<>();
+        for (String name : backends.keySet()) {
+            String other = byLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            if (other != null) {
+                problems.add(new ConfigProblem("backends." + name, "'" + name + "' and '" + other + "' differ only in"
+                        + " case: the proxies match server names ignoring case, and both would get the network"
+                        + " dimension ids " + name.toLowerCase(Locale.ROOT) + ":...; list each server once"));
+            }
+        }
         Map<String, String> byIdentity = new LinkedHashMap<>();
         for (BackendConfig backend : backends.values()) {
             String other = byIdentity.putIfAbsent(backend.database().identity(), backend.name());

@@ -35,6 +35,26 @@ public record DatabaseTarget(
         return "DatabaseTarget[" + dialect.displayName() + " " + redact(jdbcUrl) + namespace.map(n -> " / " + n).orElse("") + "]";
     }
 
+    /** host[:port] of a server URL, the host as written: jdbc:mariadb://db.example:3307/ -> db.example:3307. */
+    private static final Pattern SERVER_ADDRESS = Pattern.compile(
+            "(?i)jdbc:(?:mariadb|mysql|postgresql)://(?:[^@/?#]*@)?(\\[[^\\]]+\\]|[^:/?#,]+)(?::(\\d+))?.*");
+
+    /**
+     * The server's host and port as the driver connects to them (the dialect's default port when the URL
+     * has none), for messages such as "connection refused by 127.0.0.1:3306"; empty for file databases.
+     */
+    public Optional<String> address() {
+        if (dialect.embedded()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = SERVER_ADDRESS.matcher(jdbcUrl);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String port = m.group(2) != null ? m.group(2) : dialect == SqlDialect.POSTGRESQL ? "5432" : "3306";
+        return Optional.of(m.group(1) + ":" + port);
+    }
+
     /** The JDBC URL with any password in it masked, for messages and logs. */
     public String redactedUrl() {
         return redact(jdbcUrl);

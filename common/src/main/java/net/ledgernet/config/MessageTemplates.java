@@ -42,6 +42,7 @@ public record MessageTemplates(Map<Key, String> templates) {
                 "x", "y", "z", "world", "old", "new", "extra", "when", "backend", "id"),
         ROLLED_BACK(" <dark_gray><italic>(rolled back)</italic></dark_gray>"),
         NO_RESULTS("<prefix> <gray>No actions match <query>.</gray>", "query"),
+        HINT("<prefix> <yellow><hint></yellow>", "hint"),
         PAGER("<gray>Page <page></gray><previous><next>", "page", "previous", "next"),
         PAGE_PREVIOUS("<green>[‹ previous]</green>"),
         PAGE_NEXT("<green>[next ›]</green>"),
@@ -53,6 +54,8 @@ public record MessageTemplates(Map<Key, String> templates) {
                 + " <first-join><gray>, last joined</gray> <last-join> <gray>on</gray> <backend><newline>"
                 + "  <gray>near</gray> <position>", "name", "uuid", "first-join", "last-join", "backend", "position"),
         PLAYER_NOT_FOUND("<prefix> <gray>No player <name> on the servers you may see.</gray>", "name"),
+        PLAYER_NOT_FOUND_PARTIAL("<prefix> <yellow>No player <name> on the servers that answered; <servers> did not,"
+                + " so <name> may be there.</yellow>", "name", "servers"),
         STATUS_HEADER("<prefix> <gold>Backends</gold> <gray>· permissions: <permissions></gray>", "permissions"),
         STATUS("<white><backend></white> <state> <gray><latency> · <schema> · <rows> actions · zone <time-zone>"
                 + " · breaker <breaker> · pool <pool></gray>",

@@ -41,9 +41,67 @@ public final class BackendDatabase {
         return config.database().pool().queryTimeout();
     }
 
+    /** The last failure to get a connection, described, and when; null after a success. */
+    private volatile ConnectionFailure lastConnectionFailure;
+
+    private record ConnectionFailure(java.time.Instant at, String description) {
+    }
+
     /** A pooled, read-only connection. Close it to give it back. */
     public Connection connection() throws SQLException {
-        return pool.getConnection();
+        try {
+            Connection connection = pool.getConnection();
+            lastConnectionFailure = null;
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            String description = ConnectionFailures.known(e, config.database())
+                    .or(this::diagnose).orElseGet(() -> ConnectionFailures.generic(e));
+            lastConnectionFailure = new ConnectionFailure(java.time.Instant.now(), description);
+            throw new ConnectionFailures.Described(description, e);
+        }
+    }
+
+    /** When the last direct connection attempt ran, and what it found. */
+    private volatile Diagnosis diagnosis;
+
+    private record Diagnosis(java.time.Instant at, Optional<String> found) {
+    }
+
+    /**
+     * The pool's "request timed out" often comes without its cause (the pool had not tried yet, or the
+     * attempt is in its back-off): one connection straight through the driver, with the pool's settings and
+     * at most every 10 s, says what is really wrong (access denied, unknown database, ...).
+     */
+    private Optional<String> diagnose() {
+        Diagnosis last = diagnosis;
+        java.time.Instant now = java.time.Instant.now();
+        if (last != null && last.at().plusSeconds(10).isAfter(now)) {
+            return last.found();
+        }
+        Optional<String> found = Optional.empty();
+        if (pool instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            try {
+                com.zaxxer.hikari.util.DriverDataSource direct = new com.zaxxer.hikari.util.DriverDataSource(
+                        hikari.getJdbcUrl(), hikari.getDriverClassName(), hikari.getDataSourceProperties(),
+                        hikari.getUsername(), hikari.getPassword());
+                direct.setLoginTimeout((int) Math.max(1, config.database().pool().connectionTimeout().toSeconds()));
+                direct.getConnection().close();
+            } catch (SQLException | RuntimeException e) {
+                found = ConnectionFailures.known(e, config.database());
+            }
+        }
+        diagnosis = new Diagnosis(now, found);
+        return found;
+    }
+
+    /**
+     * Why the last attempt to get a connection failed, if it failed no longer than {@code within} ago: the
+     * real cause for a request that gave up while still waiting for a connection.
+     */
+    public Optional<String> recentConnectionFailure(Duration within) {
+        ConnectionFailure failure = lastConnectionFailure;
+        return failure != null && failure.at().plus(within).isAfter(java.time.Instant.now())
+                ? Optional.of(failure.description()) : Optional.empty();
     }
 
     /**

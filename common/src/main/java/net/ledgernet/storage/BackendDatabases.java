@@ -27,6 +27,7 @@ public final class BackendDatabases implements AutoCloseable {
     }
 
     public static BackendDatabases open(Collection<BackendConfig> backends) {
+        PoolLogging.quiet();
         Map<String, HikariDataSource> poolsByKey = new LinkedHashMap<>();
         Map<String, BackendDatabase> byBackend = new LinkedHashMap<>();
         try {

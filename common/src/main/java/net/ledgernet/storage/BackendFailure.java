@@ -22,6 +22,19 @@ public record BackendFailure(Reason reason, String detail) {
         Objects.requireNonNull(detail, "detail");
     }
 
+    /**
+     * Why the backend is missing, for a "left out" line in chat or a terminal: the real cause for an error
+     * (access denied, connection refused by host:port, ...) and the deadline for a timeout.
+     */
+    public String summary() {
+        return switch (reason) {
+            case TIMEOUT, ERROR -> detail;
+            case BREAKER_OPEN -> "down, retrying soon";
+            case BUSY -> "busy";
+            case UNKNOWN_BACKEND -> "no database";
+        };
+    }
+
     @Override
     public String toString() {
         return reason + ": " + detail;

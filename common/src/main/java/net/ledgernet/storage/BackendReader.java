@@ -112,12 +112,15 @@ public final class BackendReader implements AutoCloseable {
             }
         });
         AtomicReference<Connection> inUse = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean connecting = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             executor.execute(() -> {
                 if (result.isDone()) {
                     return; // timed out while queued: do not load the database for nobody
                 }
+                connecting.set(true);
                 try (Connection connection = database.connection()) {
+                    connecting.set(false);
                     inUse.set(connection);
                     boundWait(connection, deadline);
                     try {
@@ -129,7 +132,7 @@ public final class BackendReader implements AutoCloseable {
                     }
                 } catch (SQLException | RuntimeException e) {
                     result.completeExceptionally(new BackendUnavailableException(
-                            new BackendFailure(BackendFailure.Reason.ERROR, SchemaProbe.describe(e)), e));
+                            new BackendFailure(BackendFailure.Reason.ERROR, SchemaProbe.describe(e, database)), e));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -138,12 +141,25 @@ public final class BackendReader implements AutoCloseable {
             return reported;
         }
         CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
-            if (result.completeExceptionally(new BackendUnavailableException(new BackendFailure(
-                    BackendFailure.Reason.TIMEOUT, "no answer within " + deadline.toMillis() + " ms"), null))) {
+            if (result.completeExceptionally(new BackendUnavailableException(timedOut(deadline, connecting.get()), null))) {
                 abandon(inUse.get());
             }
         });
         return reported;
+    }
+
+    /**
+     * What a request that ran out of time reports: while it still waited for a connection, the real reason
+     * connecting fails when one is known (access denied, connection refused, ...), rather than a timeout.
+     */
+    private BackendFailure timedOut(Duration deadline, boolean stillConnecting) {
+        if (stillConnecting) {
+            return database.recentConnectionFailure(Duration.ofMinutes(1))
+                    .map(cause -> new BackendFailure(BackendFailure.Reason.ERROR, cause))
+                    .orElseGet(() -> new BackendFailure(BackendFailure.Reason.TIMEOUT, "no connection within "
+                            + deadline.toMillis() + " ms"));
+        }
+        return new BackendFailure(BackendFailure.Reason.TIMEOUT, "no answer within " + deadline.toMillis() + " ms");
     }
 
     /**
@@ -209,6 +225,15 @@ public final class BackendReader implements AutoCloseable {
 
     public LookupTable lookupTable(LookupTable.Kind kind, Connection connection) throws SQLException {
         return schema(connection).lookups.get(kind);
+    }
+
+    /**
+     * A lookup table as earlier requests cached it, without a connection (for typo hints); empty until a
+     * request has read this backend's schema.
+     */
+    public Optional<LookupTable> cachedLookupTable(LookupTable.Kind kind) {
+        Schema s = schema;
+        return s == null ? Optional.empty() : Optional.ofNullable(s.lookups.get(kind)).filter(LookupTable::loaded);
     }
 
     public PlayerDirectory players(Connection connection) throws SQLException {
@@ -430,7 +455,8 @@ public final class BackendReader implements AutoCloseable {
         }
         if (!missing.isEmpty()) {
             // Not cached: the next call looks again (Ledger may not have created them yet).
-            throw new SQLException("not a Ledger database: missing tables " + missing);
+            Optional<String> absent = SchemaProbe.missingNamespace(connection, database);
+            throw new SQLException(absent.orElse("not a Ledger database: missing tables " + missing));
         }
         Map<LookupTable.Kind, LookupTable> lookups = new EnumMap<>(LookupTable.Kind.class);
         for (LookupTable.Kind kind : LookupTable.Kind.values()) {

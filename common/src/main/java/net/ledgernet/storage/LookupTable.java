@@ -93,6 +93,20 @@ public final class LookupTable {
         return Optional.ofNullable(value);
     }
 
+    /**
+     * The values held now, without touching the database (for typo hints); empty before the first load.
+     * A snapshot: a value added since the last load is not in it until the next one.
+     */
+    public java.util.Set<String> cachedValues() {
+        Snapshot s = snapshot;
+        return s == null ? java.util.Set.of() : s.byValue.keySet();
+    }
+
+    /** The table has been read at least once. */
+    public boolean loaded() {
+        return snapshot != null;
+    }
+
     /** How many times the table was read: lets tests check the rate limit. */
     public synchronized long loads() {
         return loads;

@@ -70,6 +70,27 @@ public final class NetworkSearch {
                 Optional.of(ActionFilter.BlockBox.of(pos.x(), pos.y(), pos.z())), pageSize);
     }
 
+    /**
+     * Typos in a search that has run: each value of {@code action:}, {@code world:}, {@code object:} or
+     * {@code source:@} that none of the backends that answered has in its lookup tables, as one line for
+     * chat or a terminal, with the nearest known value when there is one near enough: "unknown action
+     * block-brake — did you mean block-break?", "unknown world survival:overwold — did you mean
+     * survival:overworld?". Reads only the lookup tables the search loaded (no database query); empty when
+     * every value is known.
+     *
+     * @param queries       the backends searched and each one's local query, as passed to {@link #search}
+     * @param page          the search's first page: its missing backends are not consulted
+     * @param viewerBackend the asker's current backend when it sees that backend's native world ids (a
+     *                      client mod), else empty (network ids, as /lgn and the CLI show them)
+     */
+    public List<String> typoHints(Map<String, SearchQuery> queries, MergedPage page, Optional<String> viewerBackend) {
+        Map<String, SearchQuery> answered = new LinkedHashMap<>(queries);
+        answered.keySet().removeAll(page.missing().keySet());
+        return SearchHints.hints(answered,
+                (backend, kind) -> fanOut.reader(backend).flatMap(reader -> reader.cachedLookupTable(kind)),
+                (backend, local) -> worldFor(backend, local, viewerBackend));
+    }
+
     /** Players by UUID across {@code backends}. */
     public CompletableFuture<NetworkPlayers.Result> players(Collection<UUID> uuids, Collection<String> backends) {
         return NetworkPlayers.lookup(fanOut, uuids, backends);

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ public final class SchemaProbe {
         if (file.isPresent()) {
             Path actual = database.dialect() == SqlDialect.H2 ? Path.of(file.get() + ".mv.db") : file.get();
             if (!Files.isRegularFile(actual)) {
-                return SchemaReport.unreachable("database file " + actual + " does not exist");
+                return SchemaReport.unreachable(ConnectionFailures.missingFile(actual));
             }
         }
         try (Connection connection = database.connection()) {
@@ -42,6 +41,10 @@ public final class SchemaProbe {
                 statement.execute("SELECT 1");
             }
             double latency = (System.nanoTime() - start) / 1_000_000.0;
+            Optional<String> absent = missingNamespace(connection, database);
+            if (absent.isPresent()) {
+                return SchemaReport.unreachable(absent.get());
+            }
             Map<String, String> tables = findTables(connection, database);
             List<String> missing = new ArrayList<>();
             for (String table : SchemaReport.LEDGER_TABLES) {
@@ -60,7 +63,77 @@ public final class SchemaProbe {
                     indexed.containsAll(Set.of("action_id", "object_id", "old_object_id", "player_id")), newest,
                     Optional.empty());
         } catch (SQLException | RuntimeException e) {
-            return SchemaReport.unreachable(describe(e));
+            return SchemaReport.unreachable(describe(e, database));
+        }
+    }
+
+    /**
+     * Why the database (MariaDB/MySQL) or schema (PostgreSQL) that should hold the backend's tables does
+     * not exist on a server that answered, so that it is not reported as "Ledger tables missing"; empty
+     * when it exists. On a connection the caller holds.
+     */
+    static Optional<String> missingNamespace(Connection connection, BackendDatabase database) throws SQLException {
+        String address = database.config().database().address().orElse("the server");
+        if (database.dialect().mysqlLike() && database.namespace().isPresent()) {
+            String name = database.namespace().get();
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(
+                    "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+                ps.setQueryTimeout(timeoutSeconds(database));
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.of("unknown database '" + name + "' on " + address + ": create it, or"
+                                + " correct backends." + database.backend() + ".database (a database the user may not"
+                                + " read is not listed either)");
+                    }
+                }
+            }
+        }
+        if (database.dialect() == SqlDialect.POSTGRESQL) {
+            Optional<String> schema = database.namespace();
+            if (schema.isEmpty() && connection.getSchema() == null) {
+                return Optional.of("the schema named by currentSchema in the JDBC URL does not exist in database "
+                        + connection.getCatalog() + " on " + address);
+            }
+            if (schema.isPresent()) {
+                try (java.sql.PreparedStatement ps = connection.prepareStatement(
+                        "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+                    ps.setQueryTimeout(timeoutSeconds(database));
+                    ps.setString(1, schema.get());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.of("unknown schema '" + schema.get() + "' in database "
+                                    + connection.getCatalog() + " on " + address + ": create it, or correct backends."
+                                    + database.backend() + ".database");
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The time of the newest action, decoded with the backend's configured time-zone (as searches decode
+     * it); empty when there is none or the database cannot be read. A time in the future means the
+     * time-zone setting is not the zone the Minecraft server writes in.
+     */
+    public static Optional<java.time.Instant> newestActionTime(BackendDatabase database) {
+        try (Connection connection = database.connection()) {
+            String actions = findTables(connection, database).get("actions");
+            if (actions == null) {
+                return Optional.empty();
+            }
+            String time = database.dialect().ledgerColumn("time");
+            try (Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(timeoutSeconds(database));
+                try (ResultSet rs = statement.executeQuery("SELECT " + time + " FROM " + database.qualify(actions)
+                        + " ORDER BY " + time + " DESC LIMIT 1")) {
+                    return rs.next() ? Optional.ofNullable(TimeCodec.of(database).read(rs, 1)) : Optional.empty();
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -135,20 +208,8 @@ public final class SchemaProbe {
         return (int) Math.max(1, database.queryTimeout().toSeconds());
     }
 
-    /** One line an operator can act on, without a stack trace: the error and its root cause. */
-    static String describe(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        // HikariCP's timeout text is about the pool; the cause is what the operator needs.
-        String message = e instanceof SQLTransientConnectionException && root != e
-                ? "no connection" : oneLine(e);
-        return root == e ? message : message + " (cause: " + oneLine(root) + ")";
-    }
-
-    private static String oneLine(Throwable t) {
-        String message = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
-        return message.replaceAll("\\s+", " ").trim();
+    /** One line an operator can act on, without a stack trace: the real cause ({@link ConnectionFailures}). */
+    static String describe(Exception e, BackendDatabase database) {
+        return ConnectionFailures.describe(e, database);
     }
 }

@@ -402,7 +402,8 @@ class LgnCommandTest {
         start(StaffNetwork.config(StaffNetwork.DOWN_BACKEND, ""), Duration.ofMillis(50));
         Sender console = run(new Sender(null), "search", "after:30d");
         List<String> found = console.lines().stream().filter(line -> !line.equals("[LedgerNet] Still searching...")).toList();
-        assertThat(found.get(0)).isEqualTo("[LedgerNet] Not answering, left out: skyblock (error)");
+        assertThat(found.get(0)).isEqualTo("[LedgerNet] Not answering, left out: skyblock (connection refused by"
+                + " 127.0.0.1:1: is the database server running and listening there?)");
         assertThat(found.get(1)).isEqualTo("[LedgerNet] Page 1 · after:30d on survival, creative, lobby, skyblock");
         assertThat(found.subList(2, 10)).allMatch(line -> ACTION_LINE.matcher(line).matches());
 
@@ -415,7 +416,8 @@ class LgnCommandTest {
         assertThat(lines.subList(2, 5)).allSatisfy(line -> assertThat(line)
                 .matches("(survival|creative|lobby) ok [0-9.]+ ms · Ledger tables found · ~400 actions · zone UTC ✓"
                         + " · breaker closed · pool [0-9]/2 in use"));
-        assertThat(lines.get(5)).startsWith("skyblock down - · no connection").contains("breaker ");
+        assertThat(lines.get(5)).startsWith("skyblock down - · connection refused by 127.0.0.1:1: is the database server"
+                + " running and listening there? · - actions").contains("breaker ");
     }
 
     @Test

@@ -198,8 +198,8 @@ class ConfigFileTest {
                                 + "  b:\n    jdbc-url: \"jdbc:mariadb://DB.example/LEDGER?user=x\"\n",
                         "backends.b", "same database as backend 'a'"),
                 Arguments.of("two backends on one PostgreSQL schema", SERVERS
-                                + "backends:\n  a:\n    server: pg\n    database: public\n"
-                                + "  b:\n    jdbc-url: \"jdbc:postgresql://localhost:5432/ledger\"\n",
+                                + "backends:\n  a:\n    server: pg\n    database: survival\n"
+                                + "  b:\n    jdbc-url: \"jdbc:postgresql://localhost:5432/ledger?currentSchema=survival\"\n",
                         "backends.b", "same database as backend 'a'"),
                 Arguments.of("bad JDBC URL", "config-version: 1\nbackends:\n  a:\n    jdbc-url: \"mysql://host/db\"\n",
                         "backends.a.jdbc-url", "not a supported JDBC URL"),
