@@ -551,7 +551,12 @@ public final class LedgerNetCore {
                 NetworkRequest.Search query = (NetworkRequest.Search) fetch.request();
                 pages = query.pages();
                 node = active.permissions().search();
-                first = search.search(query.queries(), pageSize);
+                // A value no searched server knows (a typo) gets the nearest known one, in chat.
+                first = search.search(query.queries(), pageSize).thenApply(page -> {
+                    search.typoHints(query.queries(), page, link.currentBackend())
+                            .forEach(hint -> link.tell("[LedgerNet] " + hint));
+                    return page;
+                });
             }
             java.util.UUID player = link.player().uuid();
             PermissionPolicy policy = runtime.permissions();

@@ -195,6 +195,20 @@ class NetworkAnswerTest {
     }
 
     @Test
+    void aTypoInAClientModSearchIsAnsweredWithTheNearestKnownValue() throws Exception {
+        RecordingLink link = new RecordingLink(UUID.randomUUID(), "Staff", "survival");
+        assertTrue(Delivery.deliver(core, MessageOrigin.PLAYER, link, Optional.of("survival"), "ledger:search",
+                LedgerProtocol.encode(new SearchC2S("action:block-brake backend:*", 1))));
+        for (int i = 0; i < 200 && !(link.sent.size() > 1
+                && link.sent.get(link.sent.size() - 1).channel() == LedgerChannel.RESPONSE); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(ResponseS2C.COMPLETED, response(link.sent.get(link.sent.size() - 1)).code());
+        assertThat(link.told).anySatisfy(line -> assertThat(line)
+                .contains("unknown action block-brake — did you mean block-break?"));
+    }
+
+    @Test
     void anAnswerArrivingAfterAServerSwitchShowsTheOldServersWorldsWithNetworkIds() throws Exception {
         // Asked on survival, answered once the player is on creative: survival's rows must not keep
         // survival's native ids, which the client mod would draw in creative's world.
