@@ -62,6 +62,8 @@ public final class PlayerDirectory {
      * With at most 32 names per search (the grammar's limit) a search reads at most 512 rows by id.
      */
     static final int CANDIDATES_PER_NAME = 16;
+    /** Names one lookup may ask for: the search grammar allows 32 per key; more is a caller's bug. */
+    static final int MAX_NAMES = 64;
     /** Past this many rows the catch-up index is merged into the main one. */
     private static final int RECENT_MERGE = 4096;
 
@@ -178,6 +180,9 @@ public final class PlayerDirectory {
             throws SQLException {
         Set<String> wanted = new TreeSet<>();
         anyCaseNames.forEach(n -> wanted.add(n.toLowerCase(Locale.ROOT)));
+        if (wanted.size() > MAX_NAMES) {
+            throw new IllegalArgumentException("at most " + MAX_NAMES + " player names per lookup, not " + wanted.size());
+        }
         Map<String, List<PlayerRecord>> out = new LinkedHashMap<>();
         wanted.forEach(n -> out.put(n, new ArrayList<>()));
         if (wanted.isEmpty()) {
