@@ -60,7 +60,9 @@ import net.ledgernet.storage.sample.SampleSpec;
  *     --dialects mariadb,postgresql,sqlite --backends 4 --actions 1000000
  * </pre>
  *
- * Options: {@code --players 200 --reps 50 --warmup 5 --budget 20} (seconds per measured search: it stops
+ * With {@code --scale}: name resolution on one large backend per dialect instead ({@link NameScaleBenchmark}).
+ *
+ * <p>Options: {@code --players 200 --reps 50 --warmup 5 --budget 20} (seconds per measured search: it stops
  * early, after at least 10 repetitions, when that is used up) {@code --dir benchmarks/target/fanout-data
  * --svg docs/fanout-latency.svg --out benchmarks/target/fanout-results.md --deep-page 1000 --setup-only}; the deep page
  * is measured only where walking to it takes under two minutes.
@@ -134,6 +136,10 @@ public final class FanOutBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--scale")) {
+            NameScaleBenchmark.main(args); // name resolution on one large backend (issue 11 item 7)
+            return;
+        }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Options o = Options.parse(args);
         SampleSpec base = FanOutData.base(o.players(), o.actions());

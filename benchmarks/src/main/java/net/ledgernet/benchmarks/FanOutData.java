@@ -109,6 +109,40 @@ final class FanOutData {
         return out;
     }
 
+    /**
+     * The one large backend of the name-resolution measurement ({@code --scale}): MariaDB database / PostgreSQL
+     * schema {@code ledgernet_scale_<players>_<actions>}, SQLite file
+     * {@code <dir>/ledgernet_scale_<players>_<actions>/backend-1/ledger.sqlite}.
+     */
+    static Backend ensureScale(SqlDialect dialect, SampleSpec spec, Path dir) throws SQLException {
+        // One per size, so data of one size is kept while another is written.
+        String name = "ledgernet_scale_" + spec.players() + "_" + spec.actions();
+        long t0 = System.nanoTime();
+        Backend b = switch (dialect) {
+            case SQLITE -> {
+                SampleNetwork.Backend f = SampleNetwork.ensureSqlite(dir.resolve(name), 1, spec).get(0);
+                yield new Backend("big", dialect, f.jdbcUrl(), "", null, f.file(), f.spec());
+            }
+            case MARIADB -> new Backend("big", dialect, MARIADB_ADMIN + name, "root", name, null,
+                    SampleNetwork.specFor(spec, 0));
+            case POSTGRESQL -> new Backend("big", dialect, POSTGRES_URL + "?currentSchema=" + name
+                    + "&reWriteBatchedInserts=true", "postgres", name, null, SampleNetwork.specFor(spec, 0));
+            default -> throw new IllegalArgumentException("unsupported dialect " + dialect);
+        };
+        if (dialect != SqlDialect.SQLITE && !complete(b)) {
+            if (dialect == SqlDialect.MARIADB) {
+                admin(MARIADB_ADMIN, "root", "DROP DATABASE IF EXISTS " + name,
+                        "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
+            } else {
+                admin(POSTGRES_URL, "postgres", "DROP SCHEMA IF EXISTS " + name + " CASCADE", "CREATE SCHEMA " + name);
+            }
+            write(b);
+        }
+        log(dialect + ": scale backend (" + spec.players() + " players, " + spec.actions() + " actions) ready in "
+                + secs(t0));
+        return b;
+    }
+
     private static void write(Backend b) throws SQLException {
         try (Connection c = b.connect()) {
             var result = SampleNetworkGenerator.generate(c, b.dialect(), b.spec());
@@ -118,16 +152,18 @@ final class FanOutData {
                 // Statistics as the server's own background statistics would have them on a live database
                 // (InnoDB persistent stats / autovacuum); done explicitly so every run plans the same way.
                 st.execute(b.dialect() == SqlDialect.POSTGRESQL ? "ANALYZE" : "ANALYZE TABLE actions");
-                st.execute("CREATE TABLE ledgernet_bench_done (seed BIGINT, actions INT)");
-                st.execute("INSERT INTO ledgernet_bench_done VALUES (" + b.spec().seed() + ", " + b.spec().actions() + ")");
+                st.execute("CREATE TABLE ledgernet_bench_done (seed BIGINT, actions INT, players INT)");
+                st.execute("INSERT INTO ledgernet_bench_done VALUES (" + b.spec().seed() + ", " + b.spec().actions()
+                        + ", " + b.spec().players() + ")");
             }
         }
     }
 
     private static boolean complete(Backend b) {
         try (Connection c = b.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT seed, actions FROM ledgernet_bench_done")) {
-            return rs.next() && rs.getLong(1) == b.spec().seed() && rs.getInt(2) == b.spec().actions();
+             ResultSet rs = st.executeQuery("SELECT seed, actions, players FROM ledgernet_bench_done")) {
+            return rs.next() && rs.getLong(1) == b.spec().seed() && rs.getInt(2) == b.spec().actions()
+                    && rs.getInt(3) == b.spec().players();
         } catch (SQLException e) {
             return false;
         }

@@ -678,7 +678,7 @@ final class ConfigParser {
 
     private Limits limits(ConfigurationNode node) {
         knownIfMap(node, "max-pages", "page-size", "rate-limit", "max-in-flight-per-player", "max-fan-outs-in-flight",
-                "max-payload-bytes", "backend-deadline");
+                "max-payload-bytes", "backend-deadline", "max-player-uuids");
         // In the order of config.yml, so the problems are too.
         int maxPages = integer(node.node("max-pages"), 1, MAX_PAGES, 5);
         int pageSize = integer(node.node("page-size"), 1, MAX_PAGE_SIZE, 8);
@@ -694,7 +694,10 @@ final class ConfigParser {
         int before = problems.size();
         backendDeadline = duration(deadlineNode, DEFAULT_BACKEND_DEADLINE, MIN_BACKEND_DEADLINE, MAX_BACKEND_DEADLINE);
         deadlineSource = problems.size() > before ? null : deadlineNode.virtual() ? ", the default" : "";
-        return new Limits(maxPages, pageSize, perSecond, burst, inFlight, fanOuts, payload, backendDeadline);
+        int playerUuids = integer(node.node("max-player-uuids"), 1, Limits.MAX_PLAYER_UUIDS,
+                Limits.DEFAULT_MAX_PLAYER_UUIDS);
+        return new Limits(maxPages, pageSize, perSecond, burst, inFlight, fanOuts, payload, backendDeadline,
+                playerUuids);
     }
 
     private CommandSettings command(ConfigurationNode node, MessageTemplates messages) {

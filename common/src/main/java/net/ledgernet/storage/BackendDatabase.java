@@ -1,9 +1,15 @@
 package net.ledgernet.storage;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import net.ledgernet.config.BackendConfig;
 
@@ -14,10 +20,13 @@ import net.ledgernet.config.BackendConfig;
 public final class BackendDatabase {
     private final BackendConfig config;
     private final DataSource pool;
+    private final PoolShares shares;
 
-    BackendDatabase(BackendConfig config, DataSource pool) {
+    BackendDatabase(BackendConfig config, DataSource pool, PoolShares shares) {
         this.config = config;
         this.pool = pool;
+        this.shares = shares;
+        shares.register(config.name());
     }
 
     public String backend() {
@@ -45,20 +54,6 @@ public final class BackendDatabase {
     private volatile ConnectionFailure lastConnectionFailure;
 
     private record ConnectionFailure(java.time.Instant at, String description) {
-    }
-
-    /** A pooled, read-only connection. Close it to give it back. */
-    public Connection connection() throws SQLException {
-        try {
-            Connection connection = pool.getConnection();
-            lastConnectionFailure = null;
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            String description = ConnectionFailures.known(e, config.database())
-                    .or(this::diagnose).orElseGet(() -> ConnectionFailures.generic(e));
-            lastConnectionFailure = new ConnectionFailure(java.time.Instant.now(), description);
-            throw new ConnectionFailures.Described(description, e);
-        }
     }
 
     /** When the last direct connection attempt ran, and what it found. */
@@ -105,6 +100,112 @@ public final class BackendDatabase {
     }
 
     /**
+     * A pooled, read-only connection, within this backend's share of its server's pool ({@link
+     * PoolShares}), waiting at most the connection timeout for one. Close it to give it back.
+     */
+    public Connection connection() throws SQLException {
+        return connection(config.database().pool().connectionTimeout());
+    }
+
+    /**
+     * A connection within this backend's share, waiting at most {@code wait} for the share; fails with
+     * {@link ShareExhaustedException} when this backend's own requests hold all it may have (its
+     * overload, not a fault of the database).
+     */
+    Connection connection(Duration wait) throws SQLException {
+        try {
+            if (!shares.acquire(backend(), Math.max(0, wait.toNanos()))) {
+                throw new ShareExhaustedException("all " + shares.held(backend()) + " connections " + backend()
+                        + " may hold of its server's pool of " + shares.size() + " are in use");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a connection", e);
+        }
+        Connection pooled;
+        try {
+            pooled = pool.getConnection();
+            lastConnectionFailure = null;
+        } catch (SQLException | RuntimeException e) {
+            shares.release(backend());
+            // Say what is really wrong (access denied, unknown database, ...), not "timed out".
+            String description = ConnectionFailures.known(e, config.database())
+                    .or(this::diagnose).orElseGet(() -> ConnectionFailures.generic(e));
+            lastConnectionFailure = new ConnectionFailure(java.time.Instant.now(), description);
+            throw new ConnectionFailures.Described(description, e);
+        } catch (Error e) {
+            shares.release(backend());
+            throw e;
+        }
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                new Shared(pooled));
+    }
+
+    /**
+     * A connection outside the pool and outside this backend's share, opened with the pool's settings:
+     * for the health probe, which must not wait behind the requests whose slowness it checks. Close it.
+     */
+    Connection unpooledConnection() throws SQLException {
+        if (!(pool instanceof com.zaxxer.hikari.HikariDataSource hikari)) {
+            return pool.getConnection();
+        }
+        Connection c = new com.zaxxer.hikari.util.DriverDataSource(hikari.getJdbcUrl(), hikari.getDriverClassName(),
+                hikari.getDataSourceProperties(), hikari.getUsername(), hikari.getPassword()).getConnection();
+        if (dialect() != SqlDialect.SQLITE) { // SQLite is opened read-only by a property and refuses the flag
+            try {
+                c.setReadOnly(true);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    /** This backend's requests hold every connection its share allows: a wait for itself, not for the database. */
+    public static final class ShareExhaustedException extends SQLTransientException {
+        private static final long serialVersionUID = 1L;
+
+        ShareExhaustedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Gives the share back when the connection is closed (once, however often close is called). */
+    private final class Shared implements InvocationHandler {
+        private final Connection pooled;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Shared(Connection pooled) {
+            this.pooled = pooled;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                try {
+                    pooled.close();
+                } finally {
+                    if (closed.compareAndSet(false, true)) {
+                        shares.release(backend());
+                    }
+                }
+                return null;
+            }
+            try {
+                return method.invoke(pooled, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    /** Connections this backend holds right now through {@link #connection}. */
+    int connectionsHeld() {
+        return shares.held(backend());
+    }
+
+    /**
      * Connections of this backend's pool in use right now (a pool may be shared by the backends on
      * one server), and its size; empty before the pool has started.
      */
@@ -122,8 +223,10 @@ public final class BackendDatabase {
 
     /** Tells the pool never to hand out {@code connection} again (it is being aborted). */
     void evict(Connection connection) {
+        Connection pooled = Proxy.isProxyClass(connection.getClass())
+                && Proxy.getInvocationHandler(connection) instanceof Shared shared ? shared.pooled : connection;
         if (pool instanceof com.zaxxer.hikari.HikariDataSource hikari) {
-            hikari.evictConnection(connection);
+            hikari.evictConnection(pooled);
         }
     }
 

@@ -29,12 +29,15 @@ public final class BackendDatabases implements AutoCloseable {
     public static BackendDatabases open(Collection<BackendConfig> backends) {
         PoolLogging.quiet();
         Map<String, HikariDataSource> poolsByKey = new LinkedHashMap<>();
+        Map<String, PoolShares> sharesByKey = new LinkedHashMap<>();
         Map<String, BackendDatabase> byBackend = new LinkedHashMap<>();
         try {
             for (BackendConfig backend : backends) {
                 DatabaseTarget target = backend.database();
                 HikariDataSource pool = poolsByKey.computeIfAbsent(target.poolKey(), key -> createPool(target));
-                byBackend.put(backend.name(), new BackendDatabase(backend, pool));
+                PoolShares shares = sharesByKey.computeIfAbsent(target.poolKey(),
+                        key -> new PoolShares(pool.getMaximumPoolSize()));
+                byBackend.put(backend.name(), new BackendDatabase(backend, pool, shares));
             }
         } catch (RuntimeException e) {
             poolsByKey.values().forEach(HikariDataSource::close);

@@ -92,8 +92,9 @@ public final class BackendReader implements AutoCloseable {
     /**
      * Runs {@code work} on this backend's executor with a connection. The future completes within
      * {@code deadline} either way: on failure or timeout with a {@link BackendUnavailableException}.
-     * The breaker is consulted first (fail fast while open) and told the outcome exactly once; a
-     * timeout counts as a failure even if the query finishes later.
+     * The breaker is consulted first (fail fast while open) and told the outcome exactly once, as
+     * {@link #judge} weighs it: only the backend's own faults count against it, since it acts for
+     * every user; a request refused or queued out because of the load users put on it does not.
      */
     public <T> CompletableFuture<T> call(SqlWork<T> work, Duration deadline) {
         if (!breaker.tryAcquire()) {
@@ -104,22 +105,18 @@ public final class BackendReader implements AutoCloseable {
         CompletableFuture<T> result = new CompletableFuture<>();
         // Callers get the dependent future: they see the outcome only after the breaker has (dependents
         // of one future run in no guaranteed order).
-        CompletableFuture<T> reported = result.whenComplete((value, error) -> {
-            if (error == null) {
-                breaker.onSuccess();
-            } else {
-                breaker.onFailure();
-            }
-        });
+        CompletableFuture<T> reported = result.whenComplete((value, error) -> report(error));
         AtomicReference<Connection> inUse = new AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean connecting = new java.util.concurrent.atomic.AtomicBoolean();
+        long started = System.nanoTime();
         try {
             executor.execute(() -> {
                 if (result.isDone()) {
                     return; // timed out while queued: do not load the database for nobody
                 }
+                Duration left = deadline.minusNanos(System.nanoTime() - started);
                 connecting.set(true);
-                try (Connection connection = database.connection()) {
+                try (Connection connection = database.connection(left.isNegative() ? Duration.ZERO : left)) {
                     connecting.set(false);
                     inUse.set(connection);
                     boundWait(connection, deadline);
@@ -148,6 +145,174 @@ public final class BackendReader implements AutoCloseable {
         return reported;
     }
 
+    /** What an outcome says about the backend. */
+    enum Verdict {
+        /** It answered. */
+        HEALTHY,
+        /** A fault of the backend: it could not be reached, or a bounded query could not run. */
+        FAULT,
+        /** Nothing: the request was refused (load, the requester's problem), or failed fast by itself. */
+        NEUTRAL,
+        /**
+         * The request ran out of time: an expensive query, a queue full of others' requests, or a stalled
+         * backend; a probe query of bounded cost decides.
+         */
+        ASK_PROBE
+    }
+
+    private void report(Throwable error) {
+        switch (judge(error)) {
+            case HEALTHY -> breaker.onSuccess();
+            case FAULT -> breaker.onFailure();
+            case NEUTRAL -> breaker.onNeutral();
+            case ASK_PROBE -> {
+                breaker.onNeutral();
+                probeLater();
+            }
+        }
+    }
+
+    /**
+     * Weighs an outcome for the breaker. A BUSY refusal (too many requests queued: load that users put
+     * on the backend) and an SQL error that is neither a connection failure nor a timeout (a missing
+     * table, say: it fails fast and harms nobody) count for nothing. A connection failure is the
+     * backend's. A request that ran out of time may have run an expensive query (a search over
+     * millions of rows), waited behind other users' requests, or met a stalled database: a cheap probe
+     * query, whose cost LedgerNet bounds, tells them apart.
+     */
+    static Verdict judge(Throwable error) {
+        if (error == null) {
+            return Verdict.HEALTHY;
+        }
+        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (!(e instanceof BackendUnavailableException unavailable)) {
+            return Verdict.NEUTRAL;
+        }
+        return switch (unavailable.failure().reason()) {
+            case TIMEOUT -> Verdict.ASK_PROBE;
+            case ERROR -> connectionFailure(e.getCause()) ? Verdict.FAULT
+                    : queryTimeout(e.getCause()) ? Verdict.ASK_PROBE : Verdict.NEUTRAL;
+            default -> Verdict.NEUTRAL;
+        };
+    }
+
+    /** The database could not be reached, or the connection to it broke. */
+    static boolean connectionFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BackendDatabase.ShareExhaustedException) {
+                return false;
+            }
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.net.SocketException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.io.EOFException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A statement cancelled by its query timeout (JDBC, PostgreSQL/H2 57014, MariaDB 70100, SQLite interrupt). */
+    static boolean queryTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ("57014".equals(sql.getSQLState())
+                    || "70100".equals(sql.getSQLState())
+                    || sql.getErrorCode() == 9 && t.getClass().getName().equals("org.sqlite.SQLiteException"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- the probe: is a backend whose query ran out of time at fault? ----
+
+    /** Timeouts waiting for the probe's verdict; each one counts as a failure if the probe fails. */
+    private final AtomicInteger awaitingProbe = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.LongAdder probes = new java.util.concurrent.atomic.LongAdder();
+
+    private void probeLater() {
+        awaitingProbe.incrementAndGet();
+        if (probing.compareAndSet(false, true)) {
+            probe().thenAccept(this::deliverProbe);
+        }
+    }
+
+    /** Every timeout that waited for this verdict is counted by it; timeouts since then get a new probe. */
+    private void deliverProbe(boolean healthy) {
+        int asked = awaitingProbe.getAndSet(0);
+        if (healthy) {
+            breaker.onSuccess();
+        } else {
+            for (int i = 0; i < asked; i++) {
+                breaker.onFailure();
+            }
+        }
+        probing.set(false);
+        if (awaitingProbe.get() > 0 && probing.compareAndSet(false, true)) {
+            probe().thenAccept(this::deliverProbe);
+        }
+    }
+
+    /**
+     * One cheap query of known cost, on a connection of its own outside the pool (whose connections
+     * may all be busy with the slow requests that raised the question): the newest action's id, one
+     * step down the primary key. Healthy when it answers within the fan-out deadline; the verdict
+     * comes at the deadline at the latest, and the probe's connection is then aborted.
+     */
+    CompletableFuture<Boolean> probe() {
+        probes.increment();
+        Duration deadline = settings.backendDeadline();
+        Schema s = schema;
+        String sql = s == null ? "SELECT 1" : "SELECT id FROM " + s.actions + " ORDER BY id DESC LIMIT 1";
+        AtomicReference<Connection> open = new AtomicReference<>();
+        CompletableFuture<Boolean> verdict = new CompletableFuture<>();
+        CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            if (verdict.complete(false)) {
+                abandon(open.get(), false);
+            }
+        });
+        Thread t = new Thread(() -> {
+            try (Connection c = database.unpooledConnection()) {
+                open.set(c);
+                if (verdict.isDone()) {
+                    return;
+                }
+                boundWait(c, deadline);
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.setQueryTimeout((int) Math.max(1, (deadline.toMillis() + 999) / 1000));
+                    try (ResultSet rs = st.executeQuery(sql)) {
+                        rs.next();
+                    }
+                }
+                verdict.complete(true);
+            } catch (SQLException | RuntimeException e) {
+                verdict.complete(false);
+            }
+        }, "LedgerNet-probe-" + backend());
+        t.setDaemon(true);
+        t.start();
+        return verdict;
+    }
+
+    /** Whether a probe or timeouts waiting for one are pending: for tests. */
+    boolean probesInFlight() {
+        return probing.get() || awaitingProbe.get() > 0;
+    }
+
+    /** Probe queries run so far: for tests. */
+    long probes() {
+        return probes.sum();
+    }
+
     /**
      * What a request that ran out of time reports: while it still waited for a connection, the real reason
      * connecting fails when one is known (access denied, connection refused, ...), rather than a timeout.
@@ -170,10 +335,17 @@ public final class BackendReader implements AutoCloseable {
      * connection timeout when the server is unreachable.
      */
     private void abandon(Connection connection) {
+        abandon(connection, true);
+    }
+
+    /** @param pooled whether the connection came from the pool (the probe's does not) */
+    private void abandon(Connection connection, boolean pooled) {
         if (connection == null) {
             return;
         }
-        database.evict(connection);
+        if (pooled) {
+            database.evict(connection);
+        }
         Thread aborter = new Thread(() -> {
             try {
                 connection.abort(Runnable::run);
@@ -242,6 +414,74 @@ public final class BackendReader implements AutoCloseable {
 
     public List<PlayerDirectory.PlayerRecord> playersNamed(String name, Connection connection) throws SQLException {
         return players(connection).byName(name, connection);
+    }
+
+    /** {@link PlayerDirectory#byNames}: all names of a search in one query by primary key at most. */
+    public Map<String, List<PlayerDirectory.PlayerRecord>> playersNamed(java.util.Collection<String> names,
+                                                                      Connection connection) throws SQLException {
+        return players(connection).byNames(names, connection);
+    }
+
+    // ---- the player-name index, read in the background ----
+
+    private final java.util.concurrent.atomic.AtomicBoolean scanningNames =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    /** After a failed read of the name index, none is started again before this (nanoTime). */
+    private volatile long nameScanRetryAfter = System.nanoTime();
+
+    /**
+     * Reads the player-name index, one chunk per request on this backend's executor so that a huge
+     * {@code players} table never holds a thread, a connection or the queue for long. At most one
+     * read runs at a time; a failed one (busy, timeout) is tried again after the miss interval.
+     */
+    private void scanPlayerNames() {
+        if (System.nanoTime() - nameScanRetryAfter < 0 || !scanningNames.compareAndSet(false, true)) {
+            return;
+        }
+        nextNameChunk();
+    }
+
+    private void nextNameChunk() {
+        call((c, r) -> r.players(c).scanChunk(c)).whenComplete((more, error) -> {
+            if (error == null && more) {
+                nextNameChunk();
+                return;
+            }
+            if (error != null) {
+                Schema s = schema;
+                if (s != null) {
+                    s.players.abandonScan();
+                }
+                nameScanRetryAfter = System.nanoTime() + settings.missReload().toNanos();
+            }
+            scanningNames.set(false);
+        });
+    }
+
+    /**
+     * Starts reading the player-name index now (it is otherwise read on the first search by name);
+     * the future completes when it is read. For a warm start and for benchmarks.
+     */
+    public CompletableFuture<Boolean> prepareNames() {
+        return call((c, r) -> {
+            r.players(c).prepareNames();
+            return true;
+        }).thenCompose(ignored -> {
+            CompletableFuture<Boolean> done = new CompletableFuture<>();
+            waitForNames(done, System.nanoTime() + settings.backendDeadline().toNanos() * 20);
+            return done;
+        });
+    }
+
+    private void waitForNames(CompletableFuture<Boolean> done, long giveUpAt) {
+        Schema s = schema;
+        if (s != null && s.players.namesIndexed() && !scanningNames.get()) {
+            done.complete(true);
+        } else if (System.nanoTime() - giveUpAt > 0) {
+            done.complete(false);
+        } else {
+            CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS).execute(() -> waitForNames(done, giveUpAt));
+        }
     }
 
     public Optional<PlayerDirectory.PlayerRecord> player(UUID uuid, Connection connection) throws SQLException {
@@ -313,27 +553,69 @@ public final class BackendReader implements AutoCloseable {
     /** Where a player's action nearest to {@code time} was: the first at or after it, else the last before it. */
     Optional<NetworkPlayers.LastPosition> positionNear(Connection connection, int playerId, Instant time)
             throws SQLException {
+        Map<Integer, Optional<NetworkPlayers.LastPosition>> out = new java.util.HashMap<>();
+        positionsNear(connection, Map.of(playerId, time), out, Long.MAX_VALUE);
+        return out.get(playerId);
+    }
+
+    /** Players per position statement: one {@code UNION ALL} branch each, two parameters a branch. */
+    static final int POSITION_CHUNK = 64;
+
+    /**
+     * {@link #positionNear} for many players, {@value #POSITION_CHUNK} per statement (a {@code UNION ALL}
+     * of one-row queries, each served by the player id index), and the fallback in one more statement
+     * per chunk for those without an action since their join. Answers go into {@code into} chunk by
+     * chunk (the caller keeps them even when this call runs out of time), and no new chunk starts after
+     * {@code stopAtNanos}: players not in {@code into} were not answered.
+     */
+    void positionsNear(Connection connection, Map<Integer, Instant> lastJoins,
+                       Map<Integer, Optional<NetworkPlayers.LastPosition>> into, long stopAtNanos) throws SQLException {
         Schema s = schema(connection);
+        List<Map.Entry<Integer, Instant>> players = new ArrayList<>(lastJoins.entrySet());
+        for (int from = 0; from < players.size(); from += POSITION_CHUNK) {
+            if (from > 0 && System.nanoTime() - stopAtNanos > 0) {
+                return;
+            }
+            List<Map.Entry<Integer, Instant>> chunk = players.subList(from, Math.min(players.size(), from + POSITION_CHUNK));
+            Map<Integer, NetworkPlayers.LastPosition> found = new java.util.HashMap<>();
+            positions(connection, s, chunk, NetworkPlayers.Basis.FIRST_ACTION_AFTER_LAST_JOIN, found);
+            List<Map.Entry<Integer, Instant>> rest = chunk.stream().filter(e -> !found.containsKey(e.getKey())).toList();
+            if (!rest.isEmpty()) {
+                positions(connection, s, rest, NetworkPlayers.Basis.LAST_ACTION_BEFORE_LAST_JOIN, found);
+            }
+            for (Map.Entry<Integer, Instant> e : chunk) {
+                into.put(e.getKey(), Optional.ofNullable(found.get(e.getKey())));
+            }
+        }
+    }
+
+    private void positions(Connection connection, Schema s, List<Map.Entry<Integer, Instant>> players,
+                           NetworkPlayers.Basis basis, Map<Integer, NetworkPlayers.LastPosition> found)
+            throws SQLException {
         String t = database.dialect().ledgerColumn("time");
-        String select = "SELECT x, y, z, world_id, " + t + " FROM " + s.actions + " WHERE player_id = ? AND " + t;
-        for (NetworkPlayers.Basis basis : NetworkPlayers.Basis.values()) {
-            String sql = select + (basis == NetworkPlayers.Basis.FIRST_ACTION_AFTER_LAST_JOIN
-                    ? " >= ? ORDER BY " + t + " ASC, id ASC LIMIT 1"
-                    : " < ? ORDER BY " + t + " DESC, id DESC LIMIT 1");
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                ps.setQueryTimeout(timeoutSeconds());
-                ps.setInt(1, playerId);
-                codec.bind(ps, 2, time);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return Optional.of(new NetworkPlayers.LastPosition(backend(),
-                                value(s, LookupTable.Kind.WORLD, rs.getInt(4), connection), rs.getInt(1), rs.getInt(2),
-                                rs.getInt(3), codec.read(rs, 5), basis));
-                    }
+        String branch = "SELECT player_id, x, y, z, world_id, " + t + " FROM " + s.actions + " WHERE player_id = ? AND "
+                + t + (basis == NetworkPlayers.Basis.FIRST_ACTION_AFTER_LAST_JOIN
+                ? " >= ? ORDER BY " + t + " ASC, id ASC LIMIT 1" : " < ? ORDER BY " + t + " DESC, id DESC LIMIT 1");
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < players.size(); i++) {
+            // A derived table per branch: the one form of ORDER BY ... LIMIT inside UNION ALL that every
+            // dialect accepts (SQLite allows neither parentheses nor a LIMIT on a compound's members).
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT * FROM (").append(branch).append(") p").append(i);
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            ps.setQueryTimeout(timeoutSeconds());
+            for (int i = 0; i < players.size(); i++) {
+                ps.setInt(2 * i + 1, players.get(i).getKey());
+                codec.bind(ps, 2 * i + 2, players.get(i).getValue());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getInt(1), new NetworkPlayers.LastPosition(backend(),
+                            value(s, LookupTable.Kind.WORLD, rs.getInt(5), connection), rs.getInt(2), rs.getInt(3),
+                            rs.getInt(4), codec.read(rs, 6), basis));
                 }
             }
         }
-        return Optional.empty();
     }
 
     /** Up to {@code limit} matching rows after {@code after}, newest first, lookups resolved. Blocking. */
@@ -465,7 +747,7 @@ public final class BackendReader implements AutoCloseable {
         }
         PlayerDirectory players = new PlayerDirectory(database.dialect(), database.qualify(tables.get("players")),
                 codec, settings.clock(), settings.lookupRefresh(), settings.missReload(), settings.playerCacheSize(),
-                timeoutSeconds());
+                timeoutSeconds(), this::scanPlayerNames);
         return new Schema(database.qualify(tables.get("actions")), Map.copyOf(lookups), players);
     }
 

@@ -8,8 +8,12 @@ import java.util.Optional;
 /**
  * Stops sending work to a backend that keeps failing, so a dead or hanging database costs a search
  * nothing instead of a full deadline, and lets it back in without a restart:
- * CLOSED → (threshold consecutive failures or timeouts) → OPEN: fail fast → (cooldown) → HALF_OPEN: one
+ * CLOSED → (threshold consecutive failures) → OPEN: fail fast → (cooldown) → HALF_OPEN: one
  * trial request; its success closes the breaker, its failure opens it for another cooldown.
+ *
+ * <p>Only the backend's own faults may be reported as failures ({@link BackendReader} decides which):
+ * the breaker acts for everyone, so an outcome one requester caused (a refused or queued-out request,
+ * an expensive query of their own) is reported with {@link #onNeutral()}, which counts for nothing.
  */
 public final class CircuitBreaker {
     public enum State { CLOSED, OPEN, HALF_OPEN }
@@ -55,6 +59,14 @@ public final class CircuitBreaker {
     public synchronized void onSuccess() {
         state = State.CLOSED;
         failures = 0;
+        trialInFlight = false;
+    }
+
+    /**
+     * An outcome that says nothing about the backend's health: the count stays, and a trial in flight
+     * is given back so that the next request becomes the trial.
+     */
+    public synchronized void onNeutral() {
         trialInFlight = false;
     }
 

@@ -1,5 +1,6 @@
 package net.ledgernet.storage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,11 +44,29 @@ public final class NetworkPlayers {
         }
     }
 
-    /** Known players in the order asked (unknown UUIDs are left out), and the backends that did not answer. */
-    public record Result(List<NetworkPlayer> players, Map<String, BackendFailure> missing) {
+    /**
+     * Known players in the order asked (unknown UUIDs are left out), the backends that did not answer,
+     * and the players found whose answer could not be completed.
+     *
+     * @param unanswered players found in a {@code players} table whose position query did not run or
+     *                   failed on the backend of their latest join (in the order asked, with why): they
+     *                   are not in {@code players}, and an answer that leaves them out must say so
+     */
+    public record Result(List<NetworkPlayer> players, Map<String, BackendFailure> missing,
+                         Map<UUID, BackendFailure> unanswered) {
         public Result {
             players = List.copyOf(players);
             missing = Map.copyOf(missing);
+            unanswered = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unanswered));
+        }
+
+        public Result(List<NetworkPlayer> players, Map<String, BackendFailure> missing) {
+            this(players, missing, Map.of());
+        }
+
+        /** Whether every player asked for was answered or is unknown to every backend that answered. */
+        public boolean complete() {
+            return missing.isEmpty() && unanswered.isEmpty();
         }
     }
 
@@ -58,8 +77,11 @@ public final class NetworkPlayers {
     }
 
     /**
-     * Looks the players up on {@code backends} (all of the fan-out's when empty): one query per backend,
-     * then one or two position queries per player on the backend of the latest join only.
+     * Looks the players up on {@code backends} (all of the fan-out's when empty): one request per
+     * backend for the {@code players} rows, then one request per backend of a latest join for the
+     * positions of all its players ({@link BackendReader#positionsNear}, batched). Nothing is dropped
+     * silently: a player whose position request was refused, failed or ran out of time is in
+     * {@link Result#unanswered()}.
      */
     public static CompletableFuture<Result> lookup(ActionFanOut fanOut, Collection<UUID> uuids,
                                                    Collection<String> backends) {
@@ -81,28 +103,53 @@ public final class NetworkPlayers {
             Map<UUID, List<Seen>> byUuid = new HashMap<>();
             found.forEach((backend, records) -> records.forEach(p ->
                     byUuid.computeIfAbsent(p.uuid(), u -> new ArrayList<>()).add(new Seen(backend, p))));
-            List<CompletableFuture<NetworkPlayer>> players = new ArrayList<>();
-            for (UUID uuid : wanted) {
-                List<Seen> seen = byUuid.get(uuid);
-                if (seen != null) {
-                    players.add(combine(fanOut, uuid, seen));
+            // The latest join decides the backend whose actions give the position.
+            Map<UUID, Seen> latest = new HashMap<>();
+            Map<String, Map<Integer, Instant>> perBackend = new TreeMap<>();
+            byUuid.forEach((uuid, seen) -> {
+                Seen l = seen.stream().max(Comparator.comparing((Seen s) -> s.record.lastJoin())
+                        .thenComparing(s -> s.backend, Comparator.reverseOrder())).orElseThrow();
+                latest.put(uuid, l);
+                perBackend.computeIfAbsent(l.backend, b -> new java.util.LinkedHashMap<>())
+                        .put(l.record.id(), l.record.lastJoin());
+            });
+            Map<String, Map<Integer, Optional<LastPosition>>> answered = new TreeMap<>();
+            Map<String, CompletableFuture<Void>> positions = new TreeMap<>();
+            Duration deadline = fanOut.settings().backendDeadline();
+            perBackend.forEach((backend, lastJoins) -> {
+                Map<Integer, Optional<LastPosition>> into = new java.util.concurrent.ConcurrentHashMap<>();
+                answered.put(backend, into);
+                // No new chunk after three quarters of the deadline: the last one must still fit.
+                long stopAt = System.nanoTime() + deadline.toNanos() / 4 * 3;
+                positions.put(backend, fanOut.reader(backend).orElseThrow().call((c, r) -> {
+                    r.positionsNear(c, lastJoins, into, stopAt);
+                    return null;
+                }, deadline));
+            });
+            Map<String, BackendFailure> positionFailures = new TreeMap<>();
+            return settle(positions, positionFailures).thenApply(ignored -> {
+                List<NetworkPlayer> players = new ArrayList<>();
+                Map<UUID, BackendFailure> unanswered = new java.util.LinkedHashMap<>();
+                for (UUID uuid : wanted) {
+                    List<Seen> seen = byUuid.get(uuid);
+                    if (seen == null) {
+                        continue;
+                    }
+                    Seen l = latest.get(uuid);
+                    Optional<LastPosition> position = answered.get(l.backend).get(l.record.id());
+                    if (position == null) {
+                        unanswered.put(uuid, positionFailures.getOrDefault(l.backend,
+                                new BackendFailure(BackendFailure.Reason.TIMEOUT, "not reached within the deadline")));
+                        continue;
+                    }
+                    Instant firstJoin = seen.stream().map(s -> s.record.firstJoin()).min(Comparator.naturalOrder())
+                            .orElseThrow();
+                    players.add(new NetworkPlayer(uuid, l.record.name(), firstJoin, l.record.lastJoin(), l.backend,
+                            position));
                 }
-            }
-            return CompletableFuture.allOf(players.toArray(CompletableFuture[]::new))
-                    .thenApply(v -> new Result(players.stream().map(CompletableFuture::join).toList(), missing));
+                return new Result(players, missing, unanswered);
+            });
         });
-    }
-
-    private static CompletableFuture<NetworkPlayer> combine(ActionFanOut fanOut, UUID uuid, List<Seen> seen) {
-        Seen latest = seen.stream().max(Comparator.comparing((Seen s) -> s.record.lastJoin())
-                .thenComparing(s -> s.backend, Comparator.reverseOrder())).orElseThrow();
-        Instant firstJoin = seen.stream().map(s -> s.record.firstJoin()).min(Comparator.naturalOrder()).orElseThrow();
-        BackendReader reader = fanOut.reader(latest.backend).orElseThrow();
-        return reader.call((c, r) -> r.positionNear(c, latest.record.id(), latest.record.lastJoin()))
-                // A position is a nicety: a failure leaves it out instead of losing the player.
-                .exceptionally(e -> Optional.empty())
-                .thenApply(position -> new NetworkPlayer(uuid, latest.record.name(), firstJoin,
-                        latest.record.lastJoin(), latest.backend, position));
     }
 
     private static <T> CompletableFuture<Map<String, T>> settle(Map<String, CompletableFuture<T>> pending,

@@ -91,8 +91,19 @@ public final class NetworkSearch {
                 (backend, local) -> worldFor(backend, local, viewerBackend));
     }
 
-    /** Players by UUID across {@code backends}. */
+    /**
+     * Players by UUID across {@code backends}. More distinct players than {@code limits.max-player-uuids}
+     * are refused whole ({@link SearchRefusedException}); players that could not be answered are in
+     * {@link NetworkPlayers.Result#unanswered()}, never silently left out.
+     */
     public CompletableFuture<NetworkPlayers.Result> players(Collection<UUID> uuids, Collection<String> backends) {
+        long distinct = uuids.stream().distinct().count();
+        int cap = config.limits().maxPlayerUuids();
+        if (distinct > cap) {
+            return CompletableFuture.failedFuture(new SearchRefusedException("This player lookup asks for " + distinct
+                    + " players; at most " + cap + " are answered at once (limits.max-player-uuids in LedgerNet's"
+                    + " config.yml). Ask for fewer players."));
+        }
         return NetworkPlayers.lookup(fanOut, uuids, backends);
     }
 

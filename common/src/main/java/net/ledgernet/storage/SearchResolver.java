@@ -120,16 +120,25 @@ final class SearchResolver {
                 : Optional.of(new IdSet(allowed, denied));
     }
 
-    /** Player names to every player id that ever had the name here (names differ in case, and move). */
+    /**
+     * Player names to every player id that has the name here (names differ in case, and move): all
+     * names of the search at once, from the in-memory name index and one query by primary key.
+     */
     private static Optional<IdSet> playerIds(Filter<String> names, Connection connection, BackendReader reader)
             throws SQLException {
+        if (names.allowed().isEmpty() && names.denied().isEmpty()) {
+            return Optional.of(new IdSet(Set.of(), Set.of()));
+        }
+        Set<String> all = new HashSet<>(names.allowed());
+        all.addAll(names.denied());
+        Map<String, List<PlayerDirectory.PlayerRecord>> found = reader.playersNamed(all, connection);
         Set<Integer> allowed = new HashSet<>();
         for (String name : names.allowed()) {
-            reader.playersNamed(name, connection).forEach(p -> allowed.add(p.id()));
+            found.get(name.toLowerCase(java.util.Locale.ROOT)).forEach(p -> allowed.add(p.id()));
         }
         Set<Integer> denied = new HashSet<>();
         for (String name : names.denied()) {
-            reader.playersNamed(name, connection).forEach(p -> denied.add(p.id()));
+            found.get(name.toLowerCase(java.util.Locale.ROOT)).forEach(p -> denied.add(p.id()));
         }
         return !names.allowed().isEmpty() && allowed.isEmpty() ? Optional.empty()
                 : Optional.of(new IdSet(allowed, denied));

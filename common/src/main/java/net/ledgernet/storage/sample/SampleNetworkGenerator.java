@@ -148,12 +148,18 @@ public final class SampleNetworkGenerator {
         ZoneId zone = data.spec().storageZone();
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO players (player_id, player_name, first_join, last_join) VALUES (?, ?, ?, ?)")) {
+            int batched = 0;
             for (SampleData.Player p : data.players()) {
                 setUuid(ps, 1, p.uuid(), dialect);
                 ps.setString(2, p.name());
                 setTime(ps, 3, p.firstJoin(), dialect, zone);
                 setTime(ps, 4, p.lastJoin(), dialect, zone);
                 ps.addBatch();
+                // Batches in chunks: MariaDB refuses one packet beyond max_allowed_packet (16 MB by default),
+                // which 500k players in one batch exceed.
+                if (++batched % ROWS_PER_STATEMENT == 0) {
+                    ps.executeBatch();
+                }
             }
             ps.executeBatch();
         }
