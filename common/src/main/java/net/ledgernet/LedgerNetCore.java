@@ -524,10 +524,19 @@ public final class LedgerNetCore {
         link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(new ResponseS2C(type, ResponseS2C.EXECUTING)));
         Map<String, BackendFailure> missing = new ConcurrentHashMap<>();
         Set<String> revoked = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger unansweredPlayers = new java.util.concurrent.atomic.AtomicInteger();
         CompletableFuture<Integer> sent;
         if (fetch.request() instanceof NetworkRequest.Players players) {
             sent = search.players(players.players(), players.backends()).thenApply(result -> {
                 missing.putAll(result.missing());
+                if (!result.unanswered().isEmpty()) {
+                    // Never "completed" with players silently left out: say how many, and why.
+                    unansweredPlayers.set(result.unanswered().size());
+                    link.tell("[LedgerNet] " + result.unanswered().size() + " of the " + players.players().size()
+                            + " players could not be looked up: " + result.unanswered().values().stream()
+                            .map(f -> f.reason().name().toLowerCase(java.util.Locale.ROOT)).distinct().sorted()
+                            .collect(Collectors.joining(", ")) + ". Ask again in a moment.");
+                }
                 int count = 0;
                 for (NetworkPlayers.NetworkPlayer player : result.players()) {
                     Optional<LedgerPacket.PlayerS2C> packet = search.toPacket(player, link.currentBackend());
@@ -581,7 +590,8 @@ public final class LedgerNetCore {
                         + " (your permission there was withdrawn).");
             }
             // An error only when nothing could be asked at all; a partial answer is still an answer.
-            boolean failed = cause != null || !missing.isEmpty() && allMissing(fetch, missing);
+            boolean failed = cause != null || !missing.isEmpty() && allMissing(fetch, missing)
+                    || unansweredPlayers.get() > 0;
             link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(new ResponseS2C(type,
                     failed ? ResponseS2C.ERROR : ResponseS2C.COMPLETED)));
         });
