@@ -114,8 +114,8 @@ public final class BackendReader implements AutoCloseable {
                 if (result.isDone()) {
                     return; // timed out while queued: do not load the database for nobody
                 }
-                Duration left = deadline.minusNanos(System.nanoTime() - started);
                 connecting.set(true);
+                Duration left = deadline.minusNanos(System.nanoTime() - started);
                 try (Connection connection = database.connection(left.isNegative() ? Duration.ZERO : left)) {
                     connecting.set(false);
                     inUse.set(connection);
@@ -138,7 +138,11 @@ public final class BackendReader implements AutoCloseable {
             return reported;
         }
         CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
-            if (result.completeExceptionally(new BackendUnavailableException(timedOut(deadline, connecting.get()), null))) {
+            BackendFailure failure = timedOut(deadline, connecting.get());
+            // A known reason why connecting fails is the backend's fault, whatever the timer says.
+            Throwable cause = failure.reason() == BackendFailure.Reason.ERROR
+                    ? new java.sql.SQLTransientConnectionException(failure.detail()) : null;
+            if (result.completeExceptionally(new BackendUnavailableException(failure, cause))) {
                 abandon(inUse.get());
             }
         });
