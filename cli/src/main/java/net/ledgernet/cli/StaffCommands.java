@@ -230,7 +230,8 @@ final class StaffCommands {
 
     private void printMissing(Map<String, BackendFailure> missing) {
         if (!json) {
-            missing.forEach((backend, failure) -> out.println(backend + ": left out, " + failure.detail()));
+            new java.util.TreeMap<>(missing).forEach((backend, failure) -> out.println(backend + ": left out, "
+                    + failure.detail()));
         }
     }
 

@@ -167,4 +167,28 @@ class PlayerLeftOutTest {
         lgn.execute(console, new String[] {"player", "Nobody_here"}).join();
         assertThat(console.lines()).containsExactly("[LedgerNet] No player Nobody_here on the servers you may see.");
     }
+
+    @Test
+    void aBackendThatIsDownIsNamedInTheAnswerToAnyName() {
+        StaffNetwork.write(dir, StaffNetwork.config(StaffNetwork.DOWN_BACKEND, ""));
+        Platform platform = mock(Platform.class);
+        when(platform.name()).thenReturn("Test");
+        when(platform.dataDirectory()).thenReturn(dir);
+        when(platform.logger()).thenReturn(mock(PluginLogger.class));
+        when(platform.serverNames()).thenReturn(Set.of());
+        core = new LedgerNetCore(platform);
+        core.load();
+        core.enable();
+        NetworkQueries queries = new NetworkQueries(core, Clock.systemUTC());
+        cleanup.add(queries);
+        LgnCommand lgn = new LgnCommand(core, queries, n -> Optional.empty(), List::of, mock(PluginLogger.class),
+                Duration.ofSeconds(30));
+        Console console = new Console();
+        lgn.execute(console, new String[] {"player", "Nobody_here"}).join();
+        assertThat(console.lines()).containsExactly(
+                "[LedgerNet] Not answering, left out: skyblock (connection refused by 127.0.0.1:1: is the database server"
+                        + " running and listening there?)",
+                "[LedgerNet] No player Nobody_here on the servers that answered; skyblock did not, so Nobody_here may"
+                        + " be there.");
+    }
 }
