@@ -30,11 +30,19 @@ final class Doctor {
         this.out = out;
     }
 
+    /** What doctor and status say about a config.yml that lists no backend yet (the plugin's first file). */
+    static final String NO_BACKENDS = "No backends are listed in this config.yml yet, so there is no database to check:"
+            + " list each server's Ledger database under backends: (the file has commented examples).";
+
     /** A probe and, for a usable database, the time of its newest action. */
     record Finding(SchemaReport report, Optional<Instant> newestAction) {
     }
 
     ExitCode run(LedgerNetConfig config) throws InterruptedException {
+        if (config.backends().isEmpty()) {
+            out.println(NO_BACKENDS);
+            return ExitCode.BAD_INPUT;
+        }
         Map<String, Finding> findings = probeAll(config);
         Instant now = Instant.now();
         List<String[]> rows = new ArrayList<>();

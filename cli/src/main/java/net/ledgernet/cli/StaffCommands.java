@@ -117,6 +117,10 @@ final class StaffCommands {
         if (statuses == null) {
             return failure;
         }
+        if (statuses.isEmpty() && !json) {
+            out.println(Doctor.NO_BACKENDS);
+            return ExitCode.BAD_INPUT;
+        }
         if (json) {
             List<Object> list = new ArrayList<>();
             for (BackendStatus s : statuses) {

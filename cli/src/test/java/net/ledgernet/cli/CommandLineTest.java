@@ -151,4 +151,17 @@ class CommandLineTest {
         assertEquals(ExitCode.BAD_INPUT, run("--dir", "demo", "status"));
         assertThat(err()).startsWith("error: no config.yml in " + Path.of("demo").toAbsolutePath().normalize());
     }
+
+    @Test
+    void thePluginsFirstConfigWithNoBackendIsSaidNotCrashedOn() throws IOException {
+        try (java.io.InputStream in = net.ledgernet.config.ConfigFile.defaultConfig()) {
+            Files.copy(in, dir.resolve("config.yml"));
+        }
+        for (String command : List.of("doctor", "status")) {
+            assertEquals(ExitCode.BAD_INPUT, run(command, "--dir", dir.toString()), err());
+            assertThat(out()).contains("No backends are listed in this config.yml yet, so there is no database to check:"
+                    + " list each server's Ledger database under backends: (the file has commented examples).");
+            assertThat(err()).doesNotContain("Exception");
+        }
+    }
 }

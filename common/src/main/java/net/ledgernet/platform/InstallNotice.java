@@ -21,9 +21,9 @@ public final class InstallNotice {
 
                 Install it:
                   1. Copy this jar into the plugins/ folder of your %2$s proxy and restart the proxy.
-                  2. On its first start LedgerNet writes %3$s/config.yml, its only file; list your
-                     backends' Ledger databases there, then run /lgn reload on the proxy.
-                     LedgerNet never writes to a Ledger database.
+                  2. On its first start LedgerNet writes %3$s/config.yml; list your backends'
+                     Ledger databases there, then run /lgn reload on the proxy. It also keeps its audit
+                     log in %3$s/audit/, and never writes to a Ledger database.
                   3. To check that config.yml and connect to every backend's database from a terminal,
                      run the LedgerNet CLI jar (ledgernet-cli.jar) from the proxy's folder:
                        java -jar ledgernet-cli.jar doctor --dir %3$s

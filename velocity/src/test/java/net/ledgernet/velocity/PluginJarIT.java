@@ -35,7 +35,8 @@ class PluginJarIT {
         assertThat(output).doesNotContain("Invalid or corrupt jarfile")
                 .contains("for Velocity is a proxy plugin; it does not run on its own.")
                 .contains("Copy this jar into the plugins/ folder of your Velocity proxy and restart the proxy.")
-                .contains("LedgerNet writes plugins/ledgernet/config.yml, its only file")
+                .contains("LedgerNet writes plugins/ledgernet/config.yml; list your backends'")
+                .contains("audit log in plugins/ledgernet/audit/, and never writes to a Ledger database")
                 .contains("java -jar ledgernet-cli.jar doctor --dir plugins/ledgernet");
     }
 
