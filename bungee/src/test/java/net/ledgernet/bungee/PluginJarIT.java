@@ -36,7 +36,7 @@ class PluginJarIT {
                 .contains("for BungeeCord/Waterfall is a proxy plugin; it does not run on its own.")
                 .contains("Copy this jar into the plugins/ folder of your BungeeCord/Waterfall proxy and restart the proxy.")
                 .contains("LedgerNet writes plugins/LedgerNet/config.yml; list your backends'")
-                .contains("audit log in plugins/LedgerNet/audit/, and never writes to a Ledger database")
+                .contains("log in plugins/LedgerNet/audit/, and never writes to a Ledger database")
                 .contains("java -jar ledgernet-cli.jar doctor --dir plugins/LedgerNet");
     }
 
