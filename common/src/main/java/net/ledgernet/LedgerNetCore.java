@@ -700,10 +700,8 @@ public final class LedgerNetCore {
                 logger.warn(prefix + "no single-column indexes on actions (created before Ledger 1.3.0, which never"
                         + " adds them to an existing database): searches by action, object, source or player scan the"
                         + " table there.");
-            } else if (!report.timeIndex()) {
-                logger.warn(prefix + "no actions_time index: time-bounded searches and paging are slower there;"
-                        + " Ledger 1.3.21+ creates it with [database] updateSchema = true.");
             }
+            report.timeIndexAdvice().ifPresent(advice -> logger.info(prefix + advice));
         }
     }
 

@@ -41,7 +41,7 @@ final class Doctor {
                     status(report),
                     report.reachable() ? String.format(Locale.ROOT, "%.1f ms", report.latencyMillis()) : "-",
                     report.complete() ? "~" + report.newestActionId() : "-",
-                    report.complete() ? (report.timeIndex() ? "yes" : "no") : "-",
+                    report.complete() ? (report.timeIndex() ? "yes" : "no (id order)") : "-",
                     backend.timeZone().getId(),
                     report.ledgerSchema()});
         }
@@ -53,6 +53,7 @@ final class Doctor {
                 out.println(backend.name() + ": Ledger tables missing: " + String.join(", ", report.missing())
                         + " (is this the database Ledger writes to?)");
             }
+            report.timeIndexAdvice().ifPresent(advice -> out.println(backend.name() + ": " + advice));
         }
         out.println(allGood
                 ? "All " + config.backends().size() + " backends answered with a Ledger database."

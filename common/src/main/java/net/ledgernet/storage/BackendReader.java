@@ -41,7 +41,8 @@ public final class BackendReader implements AutoCloseable {
     }
 
     /** Resolved table names and the caches built on them, once the schema was found. */
-    private record Schema(String actions, Map<LookupTable.Kind, LookupTable> lookups, PlayerDirectory players) {
+    private record Schema(String actions, Map<LookupTable.Kind, LookupTable> lookups, PlayerDirectory players,
+                          PageOrder order) {
     }
 
     /** One row as read, with the keyset position it occupies. */
@@ -230,17 +231,21 @@ public final class BackendReader implements AutoCloseable {
 
     static SqlFragment pageQuery(SqlDialect dialect, String actionsTable, TimeCodec codec, ActionFilter filter,
                                  Optional<KeysetPosition> after, int limit) {
-        return pageQuery(dialect, actionsTable, codec, filter, after, limit, false);
+        return pageQuery(dialect, actionsTable, codec, filter, after, limit, false, PageOrder.TIME);
     }
 
     /**
-     * The page query: newest first by {@code (time, id)}, strictly after {@code after} when given.
-     * The row-value comparison is spelled out, led by a redundant {@code time <= ?}: PostgreSQL only
-     * turns that into a bound on the time index, and without it reads every row newer than the
-     * cursor on each page (BENCHMARKS.md).
+     * The page query, newest first in {@code order}, strictly after {@code after} when given.
+     * <ul>
+     *   <li>{@link PageOrder#TIME}: {@code (time, id)}. The row-value comparison is spelled out, led by a
+     *       redundant {@code time <= ?}: PostgreSQL only turns that into a bound on the time index, and
+     *       without it reads every row newer than the cursor on each page (BENCHMARKS.md).
+     *   <li>{@link PageOrder#ID}: {@code id} alone, as Ledger pages; the primary key and every
+     *       single-column index serve it without a sort, so it needs no time index.
+     * </ul>
      */
     static SqlFragment pageQuery(SqlDialect dialect, String actionsTable, TimeCodec codec, ActionFilter filter,
-                                 Optional<KeysetPosition> after, int limit, boolean withoutIdIndexes) {
+                                 Optional<KeysetPosition> after, int limit, boolean withoutIdIndexes, PageOrder order) {
         String time = dialect.ledgerColumn("time");
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < COLUMNS.length; i++) {
@@ -249,7 +254,10 @@ public final class BackendReader implements AutoCloseable {
         SqlFragment where = filter.toSql(dialect, codec, withoutIdIndexes);
         sql.append(" FROM ").append(actionsTable).append(" WHERE ").append(where.sql());
         List<Object> params = new ArrayList<>(where.parameters());
-        if (after.isPresent()) {
+        if (after.isPresent() && order == PageOrder.ID) {
+            sql.append(" AND id < ?");
+            params.add(after.get().id());
+        } else if (after.isPresent()) {
             sql.append(" AND ").append(time).append(" <= ? AND (").append(time).append(" < ? OR (").append(time)
                     .append(" = ? AND id < ?))");
             Object stored = codec.storedParameter(after.get().storedTime());
@@ -258,9 +266,19 @@ public final class BackendReader implements AutoCloseable {
             params.add(stored);
             params.add(after.get().id());
         }
-        sql.append(" ORDER BY ").append(time).append(" DESC, id DESC LIMIT ?");
+        sql.append(order == PageOrder.ID ? " ORDER BY id DESC LIMIT ?" : " ORDER BY " + time + " DESC, id DESC LIMIT ?");
         params.add(limit);
         return new SqlFragment(sql.toString(), params);
+    }
+
+    /**
+     * The order this backend's rows are read in: by time where the database has Ledger's
+     * {@code actions_time} index, else by id. Empty until the schema was first read (on the first
+     * request); a database gaining the index is seen after {@code /lgn reload}.
+     */
+    public Optional<PageOrder> order() {
+        Schema s = schema;
+        return s == null ? Optional.empty() : Optional.of(s.order);
     }
 
     /**
@@ -322,9 +340,15 @@ public final class BackendReader implements AutoCloseable {
         // Keeping those indexes out leaves it the location index for a block box, and the time index
         // otherwise; a capped count (it stops at the cap) tells a broad filter from a selective one,
         // which an id index still serves best.
+        // In id order the same holds for several ids in one IN list (one id's index entries are already in
+        // id order, several ids' are not) and for the object OR; without the id indexes SQLite walks the
+        // primary key backwards.
         boolean withoutIdIndexes = database.dialect() == SqlDialect.SQLITE && (filter.bounds().isPresent()
                 || countUpTo(connection, filter, SQLITE_BROAD_FILTER) >= SQLITE_BROAD_FILTER);
-        SqlFragment query = pageQuery(database.dialect(), s.actions, codec, filter, after, limit, withoutIdIndexes);
+        // A stream keeps the order it started in, so its positions stay comparable.
+        PageOrder order = after.map(KeysetPosition::order).orElse(s.order);
+        SqlFragment query = pageQuery(database.dialect(), s.actions, codec, filter, after, limit, withoutIdIndexes,
+                order);
         List<RawRow> raw = new ArrayList<>(limit);
         try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
             ps.setQueryTimeout(timeoutSeconds());
@@ -358,7 +382,7 @@ public final class BackendReader implements AutoCloseable {
                     r.player == null ? Optional.empty()
                             : Optional.of(p == null ? "unknown#" + r.player : p.name()),
                     Optional.ofNullable(r.extraData), r.rolledBack);
-            out.add(new Fetched(row, new KeysetPosition(r.storedTime, r.id)));
+            out.add(new Fetched(row, new KeysetPosition(r.storedTime, r.id, order)));
         }
         return out;
     }
@@ -440,12 +464,20 @@ public final class BackendReader implements AutoCloseable {
         PlayerDirectory players = new PlayerDirectory(database.dialect(), database.qualify(tables.get("players")),
                 codec, settings.clock(), settings.lookupRefresh(), settings.missReload(), settings.playerCacheSize(),
                 timeoutSeconds());
-        return new Schema(database.qualify(tables.get("actions")), Map.copyOf(lookups), players);
+        boolean timeIndex = SchemaProbe.hasTimeIndex(connection, database, tables.get("actions"));
+        return new Schema(database.qualify(tables.get("actions")), Map.copyOf(lookups), players,
+                timeIndex ? PageOrder.TIME : PageOrder.ID);
     }
 
+    /**
+     * Stops taking requests; requests already running finish (bounded by their query timeout and the
+     * deadline's abort). Never interrupts them: interrupting a thread inside an embedded H2 database
+     * closes that database for the whole JVM ("The database has been closed"), so a reload during an H2
+     * search would break the backend until restart.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 
     @Override
