@@ -52,6 +52,7 @@ import net.ledgernet.storage.MergedPage;
 import net.ledgernet.storage.NetworkPlayers;
 import net.ledgernet.storage.NetworkSearch;
 import net.ledgernet.storage.SchemaProbe;
+import net.ledgernet.storage.BackendReader;
 import net.ledgernet.storage.SchemaReport;
 
 /**
@@ -211,6 +212,8 @@ public final class LedgerNetCore {
                 logger.warn("Could not check backend " + database.backend() + "'s database: " + e);
             }
         }
+        // Each reader finds its tables and its page order (time index or not) now, not on the first search.
+        started.fanOut().readers().forEach(BackendReader::prepare);
         logger.info("LedgerNet " + LedgerNetVersion.get() + " enabled on " + platform.name() + " with "
                 + started.config().backends().size() + " backend(s) in " + started.databases().poolCount()
                 + " connection pool(s); permissions: " + started.permissions().describe() + ".");

@@ -282,6 +282,14 @@ public final class BackendReader implements AutoCloseable {
     }
 
     /**
+     * Reads the schema now (tables, lookups, page order) instead of on the first search; the future
+     * completes with the order, or fails as a request would (the next request then tries again).
+     */
+    public CompletableFuture<PageOrder> prepare() {
+        return call((c, r) -> r.schema(c).order);
+    }
+
+    /**
      * Matching rows, counted up to {@code cap}: reads at most {@code cap} index entries or rows, so it
      * stays cheap on a huge table, unlike Ledger's COUNT(*) per page. Blocking.
      */
