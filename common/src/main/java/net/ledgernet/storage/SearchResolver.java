@@ -120,18 +120,34 @@ final class SearchResolver {
                 : Optional.of(new IdSet(allowed, denied));
     }
 
-    /** Player names to every player id that ever had the name here (names differ in case, and move). */
+    /**
+     * Player names to one player id each here, as Ledger resolves {@code source:<name>}: through the
+     * server's name-to-profile cache, which holds one profile per name ignoring case, the one that last
+     * joined with it (see {@link #ledgersChoice}).
+     */
     private static Optional<IdSet> playerIds(Filter<String> names, Connection connection, BackendReader reader)
             throws SQLException {
         Set<Integer> allowed = new HashSet<>();
         for (String name : names.allowed()) {
-            reader.playersNamed(name, connection).forEach(p -> allowed.add(p.id()));
+            ledgersChoice(reader.playersNamed(name, connection)).ifPresent(p -> allowed.add(p.id()));
         }
         Set<Integer> denied = new HashSet<>();
         for (String name : names.denied()) {
-            reader.playersNamed(name, connection).forEach(p -> denied.add(p.id()));
+            ledgersChoice(reader.playersNamed(name, connection)).ifPresent(p -> denied.add(p.id()));
         }
         return !names.allowed().isEmpty() && allowed.isEmpty() ? Optional.empty()
                 : Optional.of(new IdSet(allowed, denied));
+    }
+
+    /**
+     * Of the players whose stored name equals a searched name ignoring case (an offline-mode network can
+     * have {@code Steve} and {@code steve}; a renamed player's name can recur on another UUID), the one
+     * Ledger's search would mean: Minecraft's name cache keys profiles by lower-cased name and the latest
+     * join replaces the entry, so the player with the latest {@code last_join}; on a tie, the newer row
+     * (higher id).
+     */
+    static Optional<PlayerDirectory.PlayerRecord> ledgersChoice(List<PlayerDirectory.PlayerRecord> sameName) {
+        return sameName.stream().max(java.util.Comparator.comparing(PlayerDirectory.PlayerRecord::lastJoin)
+                .thenComparingInt(PlayerDirectory.PlayerRecord::id));
     }
 }
