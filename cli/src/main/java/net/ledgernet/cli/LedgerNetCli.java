@@ -29,7 +29,7 @@ import net.ledgernet.config.LedgerNetConfig;
  */
 public final class LedgerNetCli {
     private static final String USAGE = """
-            Usage: java -jar ledgernet-cli.jar <command> [arguments] [--dir DIR] [--json] [--page N]
+            Usage: java -jar ledgernet-cli.jar <command> [arguments] [--dir DIR] [--json] [--page N] [--at TIME]
 
             Commands:
               search <params>      search every backend's Ledger database at once, with Ledger's
@@ -51,6 +51,9 @@ public final class LedgerNetCli {
                           config.yml is written from LedgerNet's commented default.
               --json      search, player, inspect, status: one JSON document on stdout
               --page N    search, inspect: page N (limits.page-size actions per page)
+              --at TIME   search: evaluate after:/before: against this instant (ISO-8601, e.g.
+                          2026-11-20T10:15:30Z) instead of now; the "More:" hint gives the one
+                          the search used, so later pages continue the same search
 
             Exit codes: 0 ok, 1 no results, 2 bad input (command line or config.yml),
                         3 a backend database unreachable or not a Ledger database.
@@ -87,6 +90,7 @@ public final class LedgerNetCli {
         Path dir = Path.of(".");
         boolean json = false;
         int page = 1;
+        java.util.Optional<java.time.Instant> at = java.util.Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> {
@@ -101,6 +105,13 @@ public final class LedgerNetCli {
                         return usage("--page needs a page number from 1 to 9999");
                     }
                     page = Integer.parseInt(args[++i]);
+                }
+                case "--at" -> {
+                    try {
+                        at = java.util.Optional.of(java.time.Instant.parse(i + 1 < args.length ? args[++i] : ""));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return usage("--at needs an ISO-8601 instant, e.g. 2026-11-20T10:15:30Z");
+                    }
                 }
                 case "-h", "--help" -> positional.add("help");
                 case "--version" -> positional.add("version");
@@ -117,6 +128,7 @@ public final class LedgerNetCli {
         }
         String command = positional.get(0);
         int pages = page; // effectively final for the lambdas below
+        java.util.Optional<java.time.Instant> evaluatedAt = at;
         List<String> rest = positional.subList(1, positional.size());
         boolean takesArguments = Set.of("search", "player", "inspect").contains(command);
         if (!takesArguments && !rest.isEmpty()) {
@@ -128,7 +140,7 @@ public final class LedgerNetCli {
                 case "doctor" -> doctor(dir);
                 case "demo" -> demo(dir);
                 case "search" -> rest.isEmpty() ? usage("search needs parameters, e.g. search action:block-break")
-                        : staff(dir, json, staff -> staff.search(String.join(" ", rest), pages));
+                        : staff(dir, json, staff -> staff.search(String.join(" ", rest), pages, evaluatedAt));
                 case "player" -> rest.size() != 1 ? usage("player needs one name or UUID")
                         : staff(dir, json, staff -> staff.player(rest.get(0)));
                 case "inspect" -> staff(dir, json, staff -> staff.inspect(rest, pages));

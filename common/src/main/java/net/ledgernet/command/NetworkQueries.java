@@ -173,6 +173,14 @@ public final class NetworkQueries implements AutoCloseable {
 
     /** Page 1 of a network-wide search ({@code /lgn} rules: every backend by default, no {@code range:N}). */
     public CompletableFuture<ActionPage> search(Viewer viewer, String input) {
+        return search(viewer, input, clock.instant());
+    }
+
+    /**
+     * Page 1 of a search whose relative times ({@code after:3d}) are taken back from {@code now}: the
+     * resolved filters, and with them every later page's cursor, hold the absolute bounds.
+     */
+    public CompletableFuture<ActionPage> search(Viewer viewer, String input, java.time.Instant now) {
         try {
             LedgerNetConfig config = config();
             NetworkSearch search = networkSearch();
@@ -206,7 +214,7 @@ public final class NetworkQueries implements AutoCloseable {
                 throw new QueryException(QueryException.Kind.NO_PERMISSION, "search");
             }
             List<String> searched = List.copyOf(permitted.keySet());
-            return translate(search.search(permitted, config.limits().pageSize())
+            return translate(search.search(permitted, config.limits().pageSize(), now)
                     .thenApply(page -> new ActionPage(input.trim(), 1, searched, hidden, page)));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
