@@ -226,12 +226,15 @@ public final class BackendReader implements AutoCloseable {
 
     // ---- keyset pages ----
 
-    /** SQLite: a filter matching at least this many rows is paged by walking the time index. */
+    /**
+     * SQLite: a filter matching at least this many rows is paged by walking the time index (or, in id
+     * order, the primary key).
+     */
     static final int SQLITE_BROAD_FILTER = 2000;
 
     static SqlFragment pageQuery(SqlDialect dialect, String actionsTable, TimeCodec codec, ActionFilter filter,
                                  Optional<KeysetPosition> after, int limit) {
-        return pageQuery(dialect, actionsTable, codec, filter, after, limit, false, PageOrder.TIME);
+        return pageQuery(dialect, actionsTable, codec, filter, after, limit, false, PageOrder.TIME, false);
     }
 
     /**
@@ -241,11 +244,16 @@ public final class BackendReader implements AutoCloseable {
      *       redundant {@code time <= ?}: PostgreSQL only turns that into a bound on the time index, and
      *       without it reads every row newer than the cursor on each page (BENCHMARKS.md).
      *   <li>{@link PageOrder#ID}: {@code id} alone, as Ledger pages; the primary key and every
-     *       single-column index serve it without a sort, so it needs no time index.
+     *       single-column index serve it without a sort, so it needs no time index. With
+     *       {@code sortMatches} the order is written {@code id + 0}, which no index serves: for a
+     *       selective filter the planner then reads its matches from the filter's index and sorts
+     *       those few, instead of walking the primary key back until it has found a page (MariaDB
+     *       does that for a block box or an ore, reading most of the table).
      * </ul>
      */
     static SqlFragment pageQuery(SqlDialect dialect, String actionsTable, TimeCodec codec, ActionFilter filter,
-                                 Optional<KeysetPosition> after, int limit, boolean withoutIdIndexes, PageOrder order) {
+                                 Optional<KeysetPosition> after, int limit, boolean withoutIdIndexes, PageOrder order,
+                                 boolean sortMatches) {
         String time = dialect.ledgerColumn("time");
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < COLUMNS.length; i++) {
@@ -266,7 +274,8 @@ public final class BackendReader implements AutoCloseable {
             params.add(stored);
             params.add(after.get().id());
         }
-        sql.append(order == PageOrder.ID ? " ORDER BY id DESC LIMIT ?" : " ORDER BY " + time + " DESC, id DESC LIMIT ?");
+        sql.append(order == PageOrder.TIME ? " ORDER BY " + time + " DESC, id DESC LIMIT ?"
+                : sortMatches ? " ORDER BY id + 0 DESC LIMIT ?" : " ORDER BY id DESC LIMIT ?");
         params.add(limit);
         return new SqlFragment(sql.toString(), params);
     }
@@ -351,12 +360,20 @@ public final class BackendReader implements AutoCloseable {
         // In id order the same holds for several ids in one IN list (one id's index entries are already in
         // id order, several ids' are not) and for the object OR; without the id indexes SQLite walks the
         // primary key backwards.
-        boolean withoutIdIndexes = database.dialect() == SqlDialect.SQLITE && (filter.bounds().isPresent()
-                || countUpTo(connection, filter, SQLITE_BROAD_FILTER) >= SQLITE_BROAD_FILTER);
         // A stream keeps the order it started in, so its positions stay comparable.
         PageOrder order = after.map(KeysetPosition::order).orElse(s.order);
+        boolean sqlite = database.dialect() == SqlDialect.SQLITE;
+        boolean withoutIdIndexes = sqlite && (filter.bounds().isPresent()
+                || countUpTo(connection, filter, SQLITE_BROAD_FILTER) >= SQLITE_BROAD_FILTER);
+        // In id order, an equality on one lookup column is read from that column's index already in id
+        // order; a block box or an object (object_id OR old_object_id) is not, and the planner may then
+        // walk the primary key back through most of the table looking for a page: sort their matches.
+        // (No count decides it: without a time index, counting a time-bounded filter costs as much as
+        // Ledger's own COUNT.)
+        boolean sortMatches = order == PageOrder.ID && (filter.bounds().isPresent()
+                || !filter.objects().allowed().isEmpty());
         SqlFragment query = pageQuery(database.dialect(), s.actions, codec, filter, after, limit, withoutIdIndexes,
-                order);
+                order, sortMatches);
         List<RawRow> raw = new ArrayList<>(limit);
         try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
             ps.setQueryTimeout(timeoutSeconds());
