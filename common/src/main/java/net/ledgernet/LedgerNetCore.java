@@ -53,6 +53,7 @@ import net.ledgernet.storage.MergedPage;
 import net.ledgernet.storage.NetworkPlayers;
 import net.ledgernet.storage.NetworkSearch;
 import net.ledgernet.storage.SchemaProbe;
+import net.ledgernet.storage.BackendReader;
 import net.ledgernet.storage.SchemaReport;
 
 /**
@@ -225,6 +226,8 @@ public final class LedgerNetCore {
                 logger.warn("Could not check backend " + database.backend() + "'s database: " + e);
             }
         }
+        // Each reader finds its tables and its page order (time index or not) now, not on the first search.
+        started.fanOut().readers().forEach(BackendReader::prepare);
         logger.info("LedgerNet " + LedgerNetVersion.get() + " enabled on " + platform.name() + " with "
                 + started.config().backends().size() + " backend(s) in " + started.databases().poolCount()
                 + " connection pool(s); permissions: " + started.permissions().describe() + ".");
@@ -776,10 +779,8 @@ public final class LedgerNetCore {
                 logger.warn(prefix + "no single-column indexes on actions (created before Ledger 1.3.0, which never"
                         + " adds them to an existing database): searches by action, object, source or player scan the"
                         + " table there.");
-            } else if (!report.timeIndex()) {
-                logger.warn(prefix + "no actions_time index: time-bounded searches and paging are slower there;"
-                        + " Ledger 1.3.21+ creates it with [database] updateSchema = true.");
             }
+            report.timeIndexAdvice().ifPresent(advice -> logger.info(prefix + advice));
         }
     }
 

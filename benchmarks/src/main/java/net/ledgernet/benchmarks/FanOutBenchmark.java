@@ -79,7 +79,8 @@ public final class FanOutBenchmark {
 
     /** Command-line options. */
     record Options(List<SqlDialect> dialects, int backends, int actions, int players, int reps, int warmup,
-                   double budgetSeconds, Path dir, Path svg, Path out, boolean setupOnly, int deepPage) {
+                   double budgetSeconds, Path dir, Path svg, Path out, boolean setupOnly, int deepPage, String prefix,
+                   boolean timeIndex, int clientModPages) {
         static Options parse(String[] args) {
             Map<String, String> m = new HashMap<>();
             boolean setupOnly = false;
@@ -107,7 +108,14 @@ public final class FanOutBenchmark {
                     Path.of(m.getOrDefault("dir", "benchmarks/target/fanout-data")),
                     Path.of(m.getOrDefault("svg", "docs/fanout-latency.svg")),
                     Path.of(m.getOrDefault("out", "benchmarks/target/fanout-results.md")), setupOnly,
-                    Integer.parseInt(m.getOrDefault("deep-page", "1000")));
+                    Integer.parseInt(m.getOrDefault("deep-page", "1000")),
+                    m.getOrDefault("prefix", "ledgernet_bench_"),
+                    switch (m.getOrDefault("time-index", "with")) {
+                        case "with" -> true;
+                        case "without" -> false;
+                        default -> throw new IllegalArgumentException("--time-index with|without");
+                    },
+                    Integer.parseInt(m.getOrDefault("client-pages", "5")));
         }
     }
 
@@ -132,7 +140,14 @@ public final class FanOutBenchmark {
     /** Everything measured on one dialect. */
     record DialectResult(SqlDialect dialect, String serverVersion, List<Row> rows, Map<Integer, Stats> pageNet,
                          Map<Integer, Stats> pageLedger, Map<Integer, Stats> backendNet, Stats jump50, String params, int deepPage,
-                         Stats deepNet, Stats deepLedger) {
+                         Stats deepNet, Stats deepLedger, List<ClientModRow> clientMod, String orders) {
+    }
+
+    /**
+     * A client-mod (Watson) search: Ledger streams every page with COUNT + page each; LedgerNet answers the
+     * {@code max-pages} pages the proxy allows (page 1 + next pages), the first of them measured as in the table.
+     */
+    record ClientModRow(String search, LedgerBaseline.Stream ledger, Stats ledgerNet, int ledgerNetPages) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -148,7 +163,11 @@ public final class FanOutBenchmark {
         ExecutorService setup = Executors.newFixedThreadPool(o.dialects().size());
         Map<SqlDialect, Future<List<FanOutData.Backend>>> pending = new LinkedHashMap<>();
         for (SqlDialect d : o.dialects()) {
-            pending.put(d, setup.submit(() -> FanOutData.ensure(d, o.backends(), base, o.dir())));
+            pending.put(d, setup.submit(() -> {
+                List<FanOutData.Backend> ready = FanOutData.ensure(d, o.backends(), base, o.dir(), o.prefix());
+                FanOutData.setTimeIndex(ready, o.timeIndex());
+                return ready;
+            }));
         }
         for (var e : pending.entrySet()) {
             data.put(e.getKey(), e.getValue().get());
@@ -317,8 +336,38 @@ public final class FanOutBenchmark {
                 }, Math.max(10, o.reps() / 5), 3);
             }
 
+            // Client mods: Ledger streams all pages (COUNT + page each), LedgerNet max-pages pages.
+            List<ClientModRow> clientMod = new ArrayList<>();
+            Map<String, LedgerBaseline.Params> streamed = new LinkedHashMap<>();
+            Map<String, String> inputs = new LinkedHashMap<>();
+            streamed.put("player-1d", LedgerBaseline.Params.none().player(picks.playerUuid).after(Duration.ofDays(1)));
+            inputs.put("player-1d", "source:" + picks.player + " after:1d");
+            streamed.put("ore-7d", LedgerBaseline.Params.none().object("minecraft:diamond_ore").after(Duration.ofDays(7)));
+            inputs.put("ore-7d", "object:minecraft:diamond_ore after:7d");
+            streamed.put("broad", broad);
+            inputs.put("broad", "action:block-break");
+            int k = o.clientModPages();
+            for (var e : streamed.entrySet()) {
+                LedgerBaseline.Stream stream = ledger.clientModStream(e.getValue(), PAGE_SIZE, o.budgetSeconds() * 1000);
+                FanOutData.log(String.format(Locale.ROOT, "%s client-mod %s: Ledger %d of %d pages in %.0f ms, all ≈ %.0f ms",
+                        dialect, e.getKey(), stream.pagesDone(), stream.pages(), stream.measuredMs(), stream.estimatedTotalMs()));
+                String input = inputs.get(e.getKey());
+                Stats netK = measure("client-mod " + e.getKey() + " " + k + " pages", () -> {
+                    MergedPage p = chat(search, resolver, names.subList(0, 1), input);
+                    for (int i = 2; i <= k && !p.last(); i++) {
+                        p = search.next(p).join();
+                    }
+                    return p;
+                }, Math.max(10, o.reps() / 5), 3);
+                clientMod.add(new ClientModRow(e.getKey(), stream, netK, k));
+            }
+            StringBuilder orders = new StringBuilder();
+            for (String b : names) {
+                orders.append(orders.length() == 0 ? "" : ", ").append(b).append(": ")
+                        .append(fanOut.reader(b).orElseThrow().order().map(Enum::name).orElse("?"));
+            }
             return new DialectResult(dialect, version, rows, pageNet, pageLedger, backendNet, jump, params, o.deepPage(),
-                    deepNet, deepLedger);
+                    deepNet, deepLedger, clientMod, orders.toString());
         }
     }
 

@@ -66,6 +66,35 @@ final class LedgerBaseline {
         }
     }
 
+    /**
+     * What Ledger does for a client-mod search (ledger.md §1.8, {@code MessageUtils.sendSearchResults}): for a
+     * networked player it sends every page from 1 to the last, each one {@code selectActionsSearch} = COUNT + page
+     * query. {@code pagesDone} of {@code pages} were run within the budget; the total for all pages is estimated
+     * from their average, a lower bound since OFFSET grows with the page.
+     */
+    record Stream(long count, long pages, long pagesDone, long nanos) {
+        double measuredMs() {
+            return nanos / 1e6;
+        }
+
+        double estimatedTotalMs() {
+            return pagesDone == 0 ? 0 : measuredMs() / pagesDone * pages;
+        }
+    }
+
+    Stream clientModStream(Params p, int pageSize, double budgetMs) throws SQLException {
+        long t0 = System.nanoTime();
+        long end = t0 + (long) (budgetMs * 1e6);
+        Result first = page(p, 1, pageSize);
+        long pages = (first.count() + pageSize - 1) / pageSize;
+        long done = 1;
+        while (done < pages && System.nanoTime() < end) {
+            page(p, (int) done + 1, pageSize);
+            done++;
+        }
+        return new Stream(first.count(), pages, Math.min(done, Math.max(pages, 1)), System.nanoTime() - t0);
+    }
+
     /** One page as Ledger computes it, with the time of each step. */
     record Result(long count, int rows, long lookupNanos, long countNanos, long pageNanos) {
     }

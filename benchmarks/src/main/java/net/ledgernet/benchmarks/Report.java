@@ -74,6 +74,20 @@ final class Report {
                     + " timed: about 50 × the next-page time, over the budget.\n\n"
                     : String.format(Locale.ROOT, "Jumping straight to page 50 with LedgerNet (page 1 + 49 × next, n = %d):"
                     + " %s ms.%n%n", r.jump50().n(), r.jump50().ms()));
+            md.append("Client-mod search on s1 (what a Watson user waits for): Ledger streams every page, each a COUNT"
+                    + " + page query, until the last; LedgerNet answers max-pages pages (page 1 + next pages). Ledger's"
+                    + " total is measured up to the budget and estimated for all pages from their average (a lower bound:"
+                    + " OFFSET grows).\n\n| Search | matches | Ledger pages | Ledger measured | Ledger, all pages (est.)"
+                    + " | LedgerNet, " + (r.clientMod().isEmpty() ? 5 : r.clientMod().get(0).ledgerNetPages())
+                    + " pages p50 / p99 |\n|---|---|---|---|---|---|\n");
+            for (FanOutBenchmark.ClientModRow c : r.clientMod()) {
+                md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d pages in %s ms | **%s s** | %s |%n",
+                        c.search(), c.ledger().count(), c.ledger().pages(), c.ledger().pagesDone(),
+                        FanOutBenchmark.fmt(c.ledger().measuredMs()),
+                        String.format(Locale.ROOT, "%,.1f", c.ledger().estimatedTotalMs() / 1000), c.ledgerNet().ms()));
+            }
+            md.append("\nPage order per backend: ").append(r.orders())
+                    .append(" (TIME: `actions_time` index present; ID: Ledger's id order, merged by time).\n\n");
         }
         return md.toString();
     }

@@ -60,7 +60,7 @@ final class Doctor {
                     status(report),
                     report.reachable() ? String.format(Locale.ROOT, "%.1f ms", report.latencyMillis()) : "-",
                     report.complete() ? "~" + report.newestActionId() : "-",
-                    report.complete() ? (report.timeIndex() ? "yes" : "no") : "-",
+                    report.complete() ? (report.timeIndex() ? "yes" : "no (id order)") : "-",
                     ZoneCheck.column(backend.timeZone(), ahead),
                     report.ledgerSchema()});
         }
@@ -74,6 +74,7 @@ final class Doctor {
             }
             ZoneCheck.ahead(findings.get(backend.name()).newestAction(), now)
                     .ifPresent(ahead -> out.println(ZoneCheck.line(backend.name(), backend.timeZone(), ahead)));
+            report.timeIndexAdvice().ifPresent(advice -> out.println(backend.name() + ": " + advice));
         }
         if (!allGood) {
             out.println("Some backends are not usable; LedgerNet leaves them out of searches until they are.");

@@ -179,14 +179,24 @@ public final class LedgerNetCli implements Callable<Integer> {
         int page;
         @Option(names = "--json", description = "print one JSON document on stdout")
         boolean json;
+        @Option(names = "--at", paramLabel = "TIME", description = "evaluate after:/before: against this instant"
+                + " (ISO-8601, e.g. 2026-11-20T10:15:30Z) instead of now; the More: hint gives the one a search"
+                + " used, so later pages continue the same search")
+        String at;
 
         @Override
         public Integer call() throws InterruptedException {
             if (page < 1 || page > 9999) {
                 return bad("--page needs a page number from 1 to 9999").code;
             }
+            java.util.Optional<java.time.Instant> instant;
+            try {
+                instant = java.util.Optional.ofNullable(at).map(java.time.Instant::parse);
+            } catch (java.time.format.DateTimeParseException e) {
+                return bad("--at needs an ISO-8601 instant such as 2026-11-20T10:15:30Z, not '" + at + "'").code;
+            }
             int pages = page;
-            return staff(json, staff -> staff.search(String.join(" ", params), pages)).code;
+            return staff(json, staff -> staff.search(String.join(" ", params), pages, instant)).code;
         }
     }
 

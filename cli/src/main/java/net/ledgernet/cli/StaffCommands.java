@@ -46,8 +46,17 @@ final class StaffCommands {
     }
 
     ExitCode search(String params, int page) throws InterruptedException {
-        ActionPage result = await("Searching", walk(queries.search(Viewer.CONSOLE, params), page));
-        return result == null ? failure : printActions(result);
+        return search(params, page, Optional.empty());
+    }
+
+    /**
+     * @param at the instant relative times are evaluated against (default now): a later {@code --page}
+     *           given the same instant continues the same search, with the same absolute bounds
+     */
+    ExitCode search(String params, int page, Optional<Instant> at) throws InterruptedException {
+        Instant evaluatedAt = at.orElseGet(() -> queries.clock().instant());
+        ActionPage result = await("Searching", walk(queries.search(Viewer.CONSOLE, params, evaluatedAt), page));
+        return result == null ? failure : printActions(result, Optional.of(evaluatedAt));
     }
 
     ExitCode inspect(List<String> args, int page) throws InterruptedException {
@@ -56,7 +65,7 @@ final class StaffCommands {
         }
         ActionPage result = await("Inspecting", walk(queries.inspect(Viewer.CONSOLE, args.get(0), args.get(1),
                 args.get(2), args.get(3), args.size() == 5 ? Optional.of(args.get(4)) : Optional.empty()), page));
-        return result == null ? failure : printActions(result);
+        return result == null ? failure : printActions(result, Optional.empty());
     }
 
     ExitCode player(String who) throws InterruptedException {
@@ -175,7 +184,7 @@ final class StaffCommands {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(java.time.ZoneOffset.UTC);
 
-    private ExitCode printActions(ActionPage page) {
+    private ExitCode printActions(ActionPage page, Optional<Instant> at) {
         if (json) {
             List<Object> actions = new ArrayList<>();
             for (ActionRow row : page.rows()) {
@@ -200,6 +209,7 @@ final class StaffCommands {
             doc.put("query", page.query());
             doc.put("page", page.number());
             doc.put("hasNext", page.hasNext());
+            at.ifPresent(t -> doc.put("at", t.toString()));
             doc.put("backends", page.searched());
             doc.put("missing", missing(page.missing()));
             doc.put("hints", page.hints());
@@ -221,7 +231,7 @@ final class StaffCommands {
             }
             Table.print(out, rows);
             if (page.hasNext()) {
-                out.println("More: --page " + (page.number() + 1));
+                out.println("More: --page " + (page.number() + 1) + at.map(t -> " --at " + t).orElse(""));
             }
         }
         if (!json) {

@@ -90,6 +90,34 @@ class LedgerNetCliTest {
     }
 
     @Test
+    void doctorGivesTheTimeIndexStatementForADatabaseWithoutIt() throws Exception {
+        try (TestDatabase db = TestDatabase.create(SqlDialect.MARIADB)) {
+            try (Connection c = db.connect()) {
+                SampleNetworkGenerator.generate(c, SqlDialect.MARIADB,
+                        SampleSpec.defaults(9).withSize(30, 321).withTimeIndex(false));
+            }
+            Files.writeString(dir.resolve("config.yml"), """
+                    config-version: 1
+                    database-servers:
+                      main:
+                        url: "jdbc:mariadb://127.0.0.1:3306/"
+                        user: root
+                    backends:
+                      survival:
+                        server: main
+                        database: %s
+                    """.formatted(db.name()));
+            assertEquals(ExitCode.OK, run("doctor", "--dir", dir.toString()), err());
+            assertThat(out()).containsPattern("survival +MariaDB +ok +[0-9.]+ ms +~321 +no \\(id order\\) +UTC +1.3.0-1.3.20")
+                    .contains("survival: no actions_time index (Ledger before 1.3.21, or 1.3.22+ with updateSchema off):"
+                            + " LedgerNet pages this backend in Ledger's id order and merges it with the others by time.")
+                    .contains("Create it with: CREATE INDEX IF NOT EXISTS actions_time ON `" + db.name()
+                            + "`.`actions` (`time`); (or set [database] updateSchema = true in ledger.toml")
+                    .contains("All 1 backends answered");
+        }
+    }
+
+    @Test
     void anUnreachableBackendGivesExitCode3AndSaysWhy() throws Exception {
         Files.writeString(dir.resolve("config.yml"), """
                 config-version: 1

@@ -394,7 +394,8 @@ public final class LgnCommand {
         String zone = s.zone().getId() + s.zoneAhead().map(d -> " WRONG? newest action is " + d.toMinutes()
                 + "m in the future").orElse(s.newestAction().isPresent() ? " ✓" : "");
         String schema = !s.schema().reachable() ? s.schema().error().orElse("unreachable")
-                : s.schema().missing().isEmpty() ? "Ledger tables found" : "missing " + String.join(", ", s.schema().missing());
+                : !s.schema().missing().isEmpty() ? "missing " + String.join(", ", s.schema().missing())
+                : s.schema().timeIndexAdvice().map(advice -> "Ledger tables found; " + advice).orElse("Ledger tables found");
         return messages.render(Key.STATUS, text("backend", s.backend()), component("state", state),
                 text("latency", s.schema().reachable() ? String.format(Locale.ROOT, "%.1f ms", s.schema().latencyMillis()) : "-"),
                 text("schema", schema), text("rows", s.schema().complete() ? "~" + s.schema().newestActionId() : "-"),

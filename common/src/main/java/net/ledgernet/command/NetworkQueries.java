@@ -188,6 +188,14 @@ public final class NetworkQueries implements AutoCloseable {
 
     /** Page 1 of a network-wide search ({@code /lgn} rules: every backend by default, no {@code range:N}). */
     public CompletableFuture<ActionPage> search(Viewer viewer, String input) {
+        return search(viewer, input, clock.instant());
+    }
+
+    /**
+     * Page 1 of a search whose relative times ({@code after:3d}) are taken back from {@code now}: the
+     * resolved filters, and with them every later page's cursor, hold the absolute bounds.
+     */
+    public CompletableFuture<ActionPage> search(Viewer viewer, String input, java.time.Instant now) {
         try {
             LedgerNetConfig config = config();
             NetworkSearch search = networkSearch();
@@ -222,7 +230,7 @@ public final class NetworkQueries implements AutoCloseable {
             }
             List<String> searched = List.copyOf(permitted.keySet());
             Access access = new Access(node, "search");
-            return translate(search.search(permitted, config.limits().pageSize())
+            return translate(search.search(permitted, config.limits().pageSize(), now)
                     .thenApply(page -> new ActionPage(input.trim(), 1, access, searched, hidden, List.of(), page,
                             search.typoHints(permitted, page, Optional.empty()))));
         } catch (QueryException e) {

@@ -99,6 +99,20 @@ public final class SearchParser {
                 i++;
             }
             end = i;
+            // Ledger reads a key up to its ':' and trims spaces, so "action :block-break" is one term.
+            if (input.indexOf(':', start) < 0 || input.indexOf(':', start) >= end) {
+                int j = end;
+                while (j < n && input.charAt(j) == ' ') {
+                    j++;
+                }
+                if (j < n && input.charAt(j) == ':') {
+                    i = j;
+                    while (i < n && input.charAt(i) != ' ') {
+                        i++;
+                    }
+                    end = i;
+                }
+            }
             if (++terms > limits.maxTerms()) {
                 throw fail(Kind.TOO_MANY_TERMS, "Too many terms: at most " + limits.maxTerms());
             }
@@ -121,7 +135,11 @@ public final class SearchParser {
         if (colon == start) {
             throw fail(Kind.MISSING_KEY, "Missing key before ':'");
         }
-        String keyText = input.substring(start, colon);
+        int keyEnd = colon;
+        while (keyEnd > start && input.charAt(keyEnd - 1) == ' ') {
+            keyEnd--;
+        }
+        String keyText = input.substring(start, keyEnd);
         Key key = Key.of(keyText);
         if (key == null) {
             throw fail(Kind.UNKNOWN_KEY, "Unknown property value: " + Terms.display(keyText) + " (keys: " + KEYS + ")");
@@ -235,6 +253,11 @@ public final class SearchParser {
     }
 
     private boolean bool(String value) throws SearchSyntaxException {
+        // Brigadier's bool reads a quoted string too: rolledback:"true" and rolledback:'false'.
+        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                && value.charAt(value.length() - 1) == value.charAt(0)) {
+            value = value.substring(1, value.length() - 1);
+        }
         if (value.equals("true") || value.equals("false")) {
             return Boolean.parseBoolean(value);
         }

@@ -55,19 +55,20 @@ final class Terms {
 
     /**
      * {@code namespace:path} or a bare path (namespace {@code minecraft}), as Minecraft's Identifier
-     * parses it, except that an empty namespace or path is refused rather than defaulted.
+     * parses it: an empty namespace is {@code minecraft} too ({@code :dirt}, which Ledger reads as
+     * {@code minecraft:dirt}); an empty path is refused.
      *
      * @return the identifier with its namespace written out, or empty if it is not one
      */
     static Optional<String> normaliseIdentifier(String id) {
         int colon = id.indexOf(':');
-        String namespace = colon < 0 ? DEFAULT_NAMESPACE : id.substring(0, colon);
+        String namespace = colon <= 0 ? DEFAULT_NAMESPACE : id.substring(0, colon);
         String path = id.substring(colon + 1);
-        if (namespace.isEmpty() || path.isEmpty()
+        if (path.isEmpty()
                 || !all(namespace, c -> isIdentifierChar(c, false)) || !all(path, c -> isIdentifierChar(c, true))) {
             return Optional.empty();
         }
-        return Optional.of(colon < 0 ? DEFAULT_NAMESPACE + ":" + id : id);
+        return Optional.of(colon <= 0 ? DEFAULT_NAMESPACE + ":" + path : id);
     }
 
     static String identifierProblem(String what, String id) {

@@ -72,12 +72,15 @@
  *     "after now", and it stops at the first capital letter. {@code 0s} is accepted.
  * <li>Values are checked: action ids Brigadier word characters; player names 1–16 of
  *     {@code A-Za-z0-9_.*-}; {@code @}-sources {@code A-Za-z0-9_.-/:} (all leading and trailing
- *     {@code @} trimmed, as Ledger does); identifiers lower case with non-empty namespace and path
- *     ({@code stone} → {@code minecraft:stone}, also for {@code world:}); {@code range} 1 to
+ *     {@code @} trimmed, as Ledger does); identifiers lower case with a non-empty path
+ *     ({@code stone} and {@code :stone} → {@code minecraft:stone}, as Minecraft parses them, also for
+ *     {@code world:}); {@code range} 1 to
  *     {@code maxRange}, digits only. Ledger accepts any player name and any overflowing number (and
  *     then fails with a non-syntax error).
  * <li>Only U+0020 separates terms; runs of spaces and spaces at either end are ignored (Ledger fails
- *     on a trailing space), but {@code action :x} is two terms, not one.
+ *     on a trailing space). As in Ledger, spaces between a key and its {@code :} belong to the key
+ *     ({@code action :x} is {@code action:x}), and {@code rolledback:} takes a quoted bool too
+ *     ({@code rolledback:"true"}, Brigadier's reading).
  * <li>Empty values ({@code action:}, {@code source:@@}) are refused; Ledger crashes or matches
  *     nothing.
  * <li>Keys are case-sensitive, as in Ledger ({@code Action:} is an unknown key).

@@ -16,7 +16,11 @@ import java.util.concurrent.CompletionException;
 /**
  * Answers an action search from many backends at once: one keyset page query per backend, in
  * parallel on each backend's own executor, each bounded by the fan-out deadline, then a k-way merge
- * newest first by (time DESC, backend name, id DESC).
+ * newest first by (time DESC, backend name, id DESC) of the backends' heads. Each backend's stream
+ * is in its {@link PageOrder}: by time where its database has Ledger's {@code actions_time} index,
+ * else in Ledger's own id order; such a backend's rows keep their id order within the merged stream
+ * (Ledger's queue order, a few rows apart from exact time order at most), and are interleaved with
+ * the other backends' rows by time.
  *
  * <pre>{@code
  * try (ActionFanOut fanOut = ActionFanOut.open(databases, FanOutSettings.defaults(config.limits()))) {

@@ -41,7 +41,8 @@ public final class BackendReader implements AutoCloseable {
     }
 
     /** Resolved table names and the caches built on them, once the schema was found. */
-    private record Schema(String actions, Map<LookupTable.Kind, LookupTable> lookups, PlayerDirectory players) {
+    private record Schema(String actions, Map<LookupTable.Kind, LookupTable> lookups, PlayerDirectory players,
+                          PageOrder order) {
     }
 
     /** One row as read, with the keyset position it occupies. */
@@ -494,22 +495,34 @@ public final class BackendReader implements AutoCloseable {
 
     // ---- keyset pages ----
 
-    /** SQLite: a filter matching at least this many rows is paged by walking the time index. */
+    /**
+     * SQLite: a filter matching at least this many rows is paged by walking the time index (or, in id
+     * order, the primary key).
+     */
     static final int SQLITE_BROAD_FILTER = 2000;
 
     static SqlFragment pageQuery(SqlDialect dialect, String actionsTable, TimeCodec codec, ActionFilter filter,
                                  Optional<KeysetPosition> after, int limit) {
-        return pageQuery(dialect, actionsTable, codec, filter, after, limit, false);
+        return pageQuery(dialect, actionsTable, codec, filter, after, limit, false, PageOrder.TIME, false);
     }
 
     /**
-     * The page query: newest first by {@code (time, id)}, strictly after {@code after} when given.
-     * The row-value comparison is spelled out, led by a redundant {@code time <= ?}: PostgreSQL only
-     * turns that into a bound on the time index, and without it reads every row newer than the
-     * cursor on each page (BENCHMARKS.md).
+     * The page query, newest first in {@code order}, strictly after {@code after} when given.
+     * <ul>
+     *   <li>{@link PageOrder#TIME}: {@code (time, id)}. The row-value comparison is spelled out, led by a
+     *       redundant {@code time <= ?}: PostgreSQL only turns that into a bound on the time index, and
+     *       without it reads every row newer than the cursor on each page (BENCHMARKS.md).
+     *   <li>{@link PageOrder#ID}: {@code id} alone, as Ledger pages; the primary key and every
+     *       single-column index serve it without a sort, so it needs no time index. With
+     *       {@code sortMatches} the order is written {@code id + 0}, which no index serves: for a
+     *       selective filter the planner then reads its matches from the filter's index and sorts
+     *       those few, instead of walking the primary key back until it has found a page (MariaDB
+     *       does that for a block box or an ore, reading most of the table).
+     * </ul>
      */
     static SqlFragment pageQuery(SqlDialect dialect, String actionsTable, TimeCodec codec, ActionFilter filter,
-                                 Optional<KeysetPosition> after, int limit, boolean withoutIdIndexes) {
+                                 Optional<KeysetPosition> after, int limit, boolean withoutIdIndexes, PageOrder order,
+                                 boolean sortMatches) {
         String time = dialect.ledgerColumn("time");
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < COLUMNS.length; i++) {
@@ -518,7 +531,10 @@ public final class BackendReader implements AutoCloseable {
         SqlFragment where = filter.toSql(dialect, codec, withoutIdIndexes);
         sql.append(" FROM ").append(actionsTable).append(" WHERE ").append(where.sql());
         List<Object> params = new ArrayList<>(where.parameters());
-        if (after.isPresent()) {
+        if (after.isPresent() && order == PageOrder.ID) {
+            sql.append(" AND id < ?");
+            params.add(after.get().id());
+        } else if (after.isPresent()) {
             sql.append(" AND ").append(time).append(" <= ? AND (").append(time).append(" < ? OR (").append(time)
                     .append(" = ? AND id < ?))");
             Object stored = codec.storedParameter(after.get().storedTime());
@@ -527,9 +543,28 @@ public final class BackendReader implements AutoCloseable {
             params.add(stored);
             params.add(after.get().id());
         }
-        sql.append(" ORDER BY ").append(time).append(" DESC, id DESC LIMIT ?");
+        sql.append(order == PageOrder.TIME ? " ORDER BY " + time + " DESC, id DESC LIMIT ?"
+                : sortMatches ? " ORDER BY id + 0 DESC LIMIT ?" : " ORDER BY id DESC LIMIT ?");
         params.add(limit);
         return new SqlFragment(sql.toString(), params);
+    }
+
+    /**
+     * The order this backend's rows are read in: by time where the database has Ledger's
+     * {@code actions_time} index, else by id. Empty until the schema was first read (on the first
+     * request); a database gaining the index is seen after {@code /lgn reload}.
+     */
+    public Optional<PageOrder> order() {
+        Schema s = schema;
+        return s == null ? Optional.empty() : Optional.of(s.order);
+    }
+
+    /**
+     * Reads the schema now (tables, lookups, page order) instead of on the first search; the future
+     * completes with the order, or fails as a request would (the next request then tries again).
+     */
+    public CompletableFuture<PageOrder> prepare() {
+        return call((c, r) -> r.schema(c).order);
     }
 
     /**
@@ -633,9 +668,23 @@ public final class BackendReader implements AutoCloseable {
         // Keeping those indexes out leaves it the location index for a block box, and the time index
         // otherwise; a capped count (it stops at the cap) tells a broad filter from a selective one,
         // which an id index still serves best.
-        boolean withoutIdIndexes = database.dialect() == SqlDialect.SQLITE && (filter.bounds().isPresent()
+        // In id order the same holds for several ids in one IN list (one id's index entries are already in
+        // id order, several ids' are not) and for the object OR; without the id indexes SQLite walks the
+        // primary key backwards.
+        // A stream keeps the order it started in, so its positions stay comparable.
+        PageOrder order = after.map(KeysetPosition::order).orElse(s.order);
+        boolean sqlite = database.dialect() == SqlDialect.SQLITE;
+        boolean withoutIdIndexes = sqlite && (filter.bounds().isPresent()
                 || countUpTo(connection, filter, SQLITE_BROAD_FILTER) >= SQLITE_BROAD_FILTER);
-        SqlFragment query = pageQuery(database.dialect(), s.actions, codec, filter, after, limit, withoutIdIndexes);
+        // In id order, an equality on one lookup column is read from that column's index already in id
+        // order; a block box or an object (object_id OR old_object_id) is not, and the planner may then
+        // walk the primary key back through most of the table looking for a page: sort their matches.
+        // (No count decides it: without a time index, counting a time-bounded filter costs as much as
+        // Ledger's own COUNT.)
+        boolean sortMatches = order == PageOrder.ID && (filter.bounds().isPresent()
+                || !filter.objects().allowed().isEmpty());
+        SqlFragment query = pageQuery(database.dialect(), s.actions, codec, filter, after, limit, withoutIdIndexes,
+                order, sortMatches);
         List<RawRow> raw = new ArrayList<>(limit);
         try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
             ps.setQueryTimeout(timeoutSeconds());
@@ -669,7 +718,7 @@ public final class BackendReader implements AutoCloseable {
                     r.player == null ? Optional.empty()
                             : Optional.of(p == null ? "unknown#" + r.player : p.name()),
                     Optional.ofNullable(r.extraData), r.rolledBack);
-            out.add(new Fetched(row, new KeysetPosition(r.storedTime, r.id)));
+            out.add(new Fetched(row, new KeysetPosition(r.storedTime, r.id, order)));
         }
         return out;
     }
@@ -752,12 +801,20 @@ public final class BackendReader implements AutoCloseable {
         PlayerDirectory players = new PlayerDirectory(database.dialect(), database.qualify(tables.get("players")),
                 codec, settings.clock(), settings.lookupRefresh(), settings.missReload(), settings.playerCacheSize(),
                 timeoutSeconds(), this::scanPlayerNames);
-        return new Schema(database.qualify(tables.get("actions")), Map.copyOf(lookups), players);
+        boolean timeIndex = SchemaProbe.hasTimeIndex(connection, database, tables.get("actions"));
+        return new Schema(database.qualify(tables.get("actions")), Map.copyOf(lookups), players,
+                timeIndex ? PageOrder.TIME : PageOrder.ID);
     }
 
+    /**
+     * Stops taking requests; requests already running finish (bounded by their query timeout and the
+     * deadline's abort). Never interrupts them: interrupting a thread inside an embedded H2 database
+     * closes that database for the whole JVM ("The database has been closed"), so a reload during an H2
+     * search would break the backend until restart.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 
     @Override

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Where a fan-out search stands: per backend, its filter and the {@code (time, id)} of the last row
- * of it that was returned. The next page asks each backend only for rows strictly older than that,
+ * Where a fan-out search stands: per backend, its filter (time bounds already absolute: a relative
+ * {@code after:3d} was evaluated once, when the search started) and the keyset position of the last
+ * row of it that was returned ({@code (time, id)}, or {@code id} for a backend read in id order). The next page asks each backend only for rows strictly older than that,
  * so it continues exactly after the previous page, new rows (newer than every position) never shift
  * it, and page 50 costs each backend what page 1 did. Immutable; keep it to page on later.
  *

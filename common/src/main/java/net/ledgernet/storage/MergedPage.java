@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * One page of a fan-out search: rows newest first across backends (ties: backend name, then id
- * descending), the backends that did not answer and why, and the cursor for the next page.
+ * descending; a backend without a time index keeps Ledger's id order among its own rows, see
+ * {@link ActionFanOut}), the backends that did not answer and why, and the cursor for the next page.
  */
 public record MergedPage(List<ActionRow> rows, Map<String, BackendFailure> missing, FanOutCursor next) {
     public MergedPage {

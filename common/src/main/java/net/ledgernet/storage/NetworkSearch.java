@@ -50,7 +50,15 @@ public final class NetworkSearch {
      * gives them). Fails with {@link SearchRefusedException} for a query no database can answer.
      */
     public CompletableFuture<MergedPage> search(Map<String, SearchQuery> queries, int pageSize) {
-        return resolveAndPage(queries, Optional.empty(), pageSize);
+        return search(queries, pageSize, clock.instant());
+    }
+
+    /**
+     * Page 1, with relative times ({@code after:3d}) evaluated once against {@code now}: the filters in
+     * the cursor hold absolute bounds, so later pages never move the boundary.
+     */
+    public CompletableFuture<MergedPage> search(Map<String, SearchQuery> queries, int pageSize, java.time.Instant now) {
+        return resolveAndPage(queries, Optional.empty(), pageSize, now);
     }
 
     /** The page after {@code page}. */
@@ -67,7 +75,7 @@ public final class NetworkSearch {
         SearchQuery query = localWorld.map(world -> SearchQuery.builder().world(true, world).build())
                 .orElse(SearchQuery.ALL);
         return resolveAndPage(Map.of(backend, query),
-                Optional.of(ActionFilter.BlockBox.of(pos.x(), pos.y(), pos.z())), pageSize);
+                Optional.of(ActionFilter.BlockBox.of(pos.x(), pos.y(), pos.z())), pageSize, clock.instant());
     }
 
     /**
@@ -108,7 +116,8 @@ public final class NetworkSearch {
     }
 
     private CompletableFuture<MergedPage> resolveAndPage(Map<String, SearchQuery> queries,
-                                                         Optional<ActionFilter.BlockBox> bounds, int pageSize) {
+                                                         Optional<ActionFilter.BlockBox> bounds, int pageSize,
+                                                         java.time.Instant now) {
         // Tags come from config.yml alone: an unlisted one is refused before any database is asked.
         for (SearchQuery query : queries.values()) {
             for (var objects : List.of(query.objects().allowed(), query.objects().denied())) {
@@ -121,7 +130,6 @@ public final class NetworkSearch {
                 }
             }
         }
-        var now = clock.instant();
         Map<String, CompletableFuture<ActionFilter>> pending = new TreeMap<>();
         Map<String, BackendFailure> missing = new HashMap<>();
         queries.forEach((backend, query) -> {

@@ -59,9 +59,11 @@ public final class SchemaProbe {
                 indexed = indexedColumns(connection, database, actions);
                 newest = newestActionId(connection, database, actions);
             }
+            Optional<String> statement = actions == null || indexed.contains("time") ? Optional.empty()
+                    : Optional.of(TimeIndexAdvice.createStatement(database.dialect(), database.qualify(actions)));
             return new SchemaReport(true, latency, Map.copyOf(tables), List.copyOf(missing), indexed.contains("time"),
                     indexed.containsAll(Set.of("action_id", "object_id", "old_object_id", "player_id")), newest,
-                    Optional.empty());
+                    statement, Optional.empty());
         } catch (SQLException | RuntimeException e) {
             return SchemaReport.unreachable(describe(e, database));
         }
@@ -160,6 +162,11 @@ public final class SchemaProbe {
             }
         }
         return found;
+    }
+
+    /** Whether {@code actions} has an index led by {@code time} (Ledger's {@code actions_time}). */
+    static boolean hasTimeIndex(Connection connection, BackendDatabase database, String actions) throws SQLException {
+        return indexedColumns(connection, database, actions).contains("time");
     }
 
     /** The lower-cased first column of every index on {@code actions}. */

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param columnIndexes the single-column indexes on {@code action_id}, {@code object_id} and friends
  *                     exist (databases created by Ledger 1.3.0 or later)
  * @param newestActionId the highest {@code actions.id}: a cheap upper bound on the number of actions
+ * @param timeIndexStatement Ledger's {@code CREATE INDEX} for {@code actions_time} in this database's
+ *                     dialect and table name, when the actions table lacks it
  * @param error        why the database could not be probed, when it could not
  */
 public record SchemaReport(
@@ -25,6 +27,7 @@ public record SchemaReport(
         boolean timeIndex,
         boolean columnIndexes,
         long newestActionId,
+        Optional<String> timeIndexStatement,
         Optional<String> error) {
 
     /** Ledger's tables by their logical names. */
@@ -32,7 +35,8 @@ public record SchemaReport(
             List.of("actions", "ActionIdentifiers", "ObjectIdentifiers", "worlds", "sources", "players");
 
     public static SchemaReport unreachable(String error) {
-        return new SchemaReport(false, 0, Map.of(), LEDGER_TABLES, false, false, 0, Optional.of(error));
+        return new SchemaReport(false, 0, Map.of(), LEDGER_TABLES, false, false, 0, Optional.empty(),
+                Optional.of(error));
     }
 
     /**
@@ -48,6 +52,19 @@ public record SchemaReport(
             return "1.3.21+";
         }
         return columnIndexes ? "1.3.0-1.3.20" : "before 1.3.0";
+    }
+
+    /**
+     * For a usable database without the time index: what the index would buy and the statement that
+     * creates it ({@link TimeIndexAdvice}); empty otherwise.
+     */
+    public Optional<String> timeIndexAdvice() {
+        if (!complete() || timeIndex) {
+            return Optional.empty();
+        }
+        return timeIndexStatement.map(statement -> TimeIndexAdvice.BENEFIT + " Create it with: " + statement
+                + " (or set [database] updateSchema = true in ledger.toml, Ledger 1.3.22+, and restart the backend);"
+                + " LedgerNet uses it from its next start or /lgn reload.");
     }
 
     /** Reachable and every Ledger table present. */

@@ -121,8 +121,10 @@ final class SearchResolver {
     }
 
     /**
-     * Player names to every player id that has the name here (names differ in case, and move): all
-     * names of the search at once, from the in-memory name index and one query by primary key.
+     * Player names to one player id each here, as Ledger resolves {@code source:<name>}: through the
+     * server's name-to-profile cache, which holds one profile per name ignoring case, the one that last
+     * joined with it (see {@link #ledgersChoice}). All names of the search at once, from the in-memory
+     * name index and one query by primary key.
      */
     private static Optional<IdSet> playerIds(Filter<String> names, Connection connection, BackendReader reader)
             throws SQLException {
@@ -134,13 +136,27 @@ final class SearchResolver {
         Map<String, List<PlayerDirectory.PlayerRecord>> found = reader.playersNamed(all, connection);
         Set<Integer> allowed = new HashSet<>();
         for (String name : names.allowed()) {
-            found.get(name.toLowerCase(java.util.Locale.ROOT)).forEach(p -> allowed.add(p.id()));
+            ledgersChoice(found.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of()))
+                    .ifPresent(p -> allowed.add(p.id()));
         }
         Set<Integer> denied = new HashSet<>();
         for (String name : names.denied()) {
-            found.get(name.toLowerCase(java.util.Locale.ROOT)).forEach(p -> denied.add(p.id()));
+            ledgersChoice(found.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of()))
+                    .ifPresent(p -> denied.add(p.id()));
         }
         return !names.allowed().isEmpty() && allowed.isEmpty() ? Optional.empty()
                 : Optional.of(new IdSet(allowed, denied));
+    }
+
+    /**
+     * Of the players whose stored name equals a searched name ignoring case (an offline-mode network can
+     * have {@code Steve} and {@code steve}; a renamed player's name can recur on another UUID), the one
+     * Ledger's search would mean: Minecraft's name cache keys profiles by lower-cased name and the latest
+     * join replaces the entry, so the player with the latest {@code last_join}; on a tie, the newer row
+     * (higher id).
+     */
+    static Optional<PlayerDirectory.PlayerRecord> ledgersChoice(List<PlayerDirectory.PlayerRecord> sameName) {
+        return sameName.stream().max(java.util.Comparator.comparing(PlayerDirectory.PlayerRecord::lastJoin)
+                .thenComparingInt(PlayerDirectory.PlayerRecord::id));
     }
 }

@@ -67,6 +67,16 @@ class SearchParserTest {
                 Arguments.of("action:block-break action:block-break action:!block-break",
                         q().action(true, "block-break").action(false, "block-break").build()),
                 Arguments.of("source:Steve source:STEVE", q().source(true, Source.player("steve")).build()),
+                // As Ledger reads them: the key up to ':' with spaces trimmed, an empty namespace as
+                // minecraft (Identifier.parse), a bool quoted (Brigadier's readBoolean).
+                Arguments.of("action :block-break", q().action(true, "block-break").build()),
+                Arguments.of("action   :block-break source:Steve",
+                        q().action(true, "block-break").source(true, Source.player("steve")).build()),
+                Arguments.of("object::dirt", q().object(true, ObjectRef.id("minecraft:dirt")).build()),
+                Arguments.of("world::overworld object:!#:logs",
+                        q().world(true, "minecraft:overworld").object(false, ObjectRef.tag("minecraft:logs")).build()),
+                Arguments.of("rolledback:\"true\"", q().rolledBack(true).build()),
+                Arguments.of("rolledback:'false'", q().rolledBack(false).build()),
                 Arguments.of("", SearchQuery.ALL),
                 Arguments.of("   ", SearchQuery.ALL),
                 Arguments.of("  action:block-break    source:Steve  ",
@@ -83,8 +93,7 @@ class SearchParserTest {
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("action", Kind.MISSING_COLON, "Expected key:value, e.g. action:block-break", "action", 0),
-                // Ledger would trim the space inside "action :x"; LedgerNet reads "action" as a term.
-                Arguments.of("action :block-break", Kind.MISSING_COLON,
+                Arguments.of("action source:Steve", Kind.MISSING_COLON,
                         "Expected key:value, e.g. action:block-break", "action", 0),
                 Arguments.of("source:Steve :stone", Kind.MISSING_KEY, "Missing key before ':'", ":stone", 13),
                 Arguments.of("action:block-break Action:block-break", Kind.UNKNOWN_KEY,
@@ -130,9 +139,9 @@ class SearchParserTest {
                 Arguments.of("world:a:b:c", Kind.INVALID_VALUE,
                         "Invalid world 'a:b:c': expected namespace:path in lower case (a-z 0-9 _ . -, and / in the"
                                 + " path)", "world:a:b:c", 0),
-                Arguments.of("world::overworld", Kind.INVALID_VALUE,
-                        "Invalid world ':overworld': expected namespace:path in lower case (a-z 0-9 _ . -, and / in"
-                                + " the path)", "world::overworld", 0),
+                Arguments.of("world:minecraft::", Kind.INVALID_VALUE,
+                        "Invalid world 'minecraft::': expected namespace:path in lower case (a-z 0-9 _ . -, and / in"
+                                + " the path)", "world:minecraft::", 0),
                 Arguments.of("world:minecraft:", Kind.INVALID_VALUE,
                         "Invalid world 'minecraft:': expected namespace:path in lower case (a-z 0-9 _ . -, and / in"
                                 + " the path)", "world:minecraft:", 0),

@@ -67,7 +67,9 @@ class SearchPropertiesTest {
             assertThat(e.offset()).isBetween(0, input.length());
             if (e.kind() != SearchSyntaxException.Kind.INPUT_TOO_LONG) {
                 assertThat(input.startsWith(e.term(), e.offset())).isTrue();
-                assertThat(e.term()).isNotEmpty().doesNotContain(" ");
+                // Spaces only where Ledger reads them as part of the key: before its ':'.
+                assertThat(e.term()).isNotEmpty();
+                assertThat(e.term().replaceFirst("^([^: ]*) +:", "$1:")).doesNotContain(" ");
             }
             assertThat(e.term().length()).isLessThanOrEqualTo(SearchLimits.DEFAULTS.maxTermLength());
             return false;

@@ -1,5 +1,6 @@
 package net.ledgernet.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -72,13 +73,38 @@ class ActionFilterSqlTest {
         assertEquals(List.of(2, time, time, time, 99L, 8), page.parameters());
         // SQLite's broad-filter form keeps the lookup-id indexes out of the plan.
         String broad = BackendReader.pageQuery(dialect, table, codec, ActionFilter.builder().worlds(IdSet.allow(2)).build(),
-                Optional.empty(), 8, true).sql();
+                Optional.empty(), 8, true, PageOrder.TIME, false).sql();
         assertEquals(" WHERE +world_id IN (?) ORDER BY", broad.substring(broad.indexOf(" WHERE"), broad.indexOf(" ORDER BY") + 9));
         // The first page has no keyset condition.
         assertEquals("SELECT id, action_id, " + t + ", x, y, z, world_id, object_id, old_object_id, "
                 + dialect.ledgerColumn("source") + ", player_id, extra_data, rolled_back FROM " + table
                 + " WHERE 1 = 1 ORDER BY " + t + " DESC, id DESC LIMIT ?",
                 BackendReader.pageQuery(dialect, table, codec, ActionFilter.ALL, Optional.empty(), 8).sql());
+        // Without a time index: Ledger's own order, and the keyset on id alone.
+        SqlFragment byId = BackendReader.pageQuery(dialect, table, codec,
+                ActionFilter.builder().worlds(IdSet.allow(2)).build(),
+                Optional.of(new KeysetPosition(stored, 99, PageOrder.ID)), 8, false, PageOrder.ID, false);
+        assertEquals("SELECT id, action_id, " + t + ", x, y, z, world_id, object_id, old_object_id, "
+                + dialect.ledgerColumn("source") + ", player_id, extra_data, rolled_back FROM " + table
+                + " WHERE world_id IN (?) AND id < ? ORDER BY id DESC LIMIT ?", byId.sql());
+        assertEquals(List.of(2, 99L, 8), byId.parameters());
+        // A selective filter: its matches sorted, the primary key not walked.
+        assertThat(BackendReader.pageQuery(dialect, table, codec, ActionFilter.builder().worlds(IdSet.allow(2)).build(),
+                Optional.empty(), 8, false, PageOrder.ID, true).sql()).endsWith(" ORDER BY id + 0 DESC LIMIT ?");
+    }
+
+    @Test
+    void timeIndexStatementIsLedgersOwnIndexPerDialect() {
+        assertEquals("CREATE INDEX IF NOT EXISTS actions_time ON `ledger`.`actions` (`time`);",
+                TimeIndexAdvice.createStatement(SqlDialect.MARIADB, "`ledger`.`actions`"));
+        assertEquals("CREATE INDEX actions_time ON `actions` (`time`);",
+                TimeIndexAdvice.createStatement(SqlDialect.MYSQL, "`actions`"));
+        assertEquals("CREATE INDEX CONCURRENTLY IF NOT EXISTS actions_time ON \"s1\".\"actions\" (\"time\");",
+                TimeIndexAdvice.createStatement(SqlDialect.POSTGRESQL, "\"s1\".\"actions\""));
+        assertEquals("CREATE INDEX IF NOT EXISTS actions_time ON \"actions\" (\"time\");",
+                TimeIndexAdvice.createStatement(SqlDialect.SQLITE, "\"actions\""));
+        assertEquals("CREATE INDEX IF NOT EXISTS \"actions_time\" ON \"ACTIONS\" (\"time\");",
+                TimeIndexAdvice.createStatement(SqlDialect.H2, "\"ACTIONS\""));
     }
 
     @Test
