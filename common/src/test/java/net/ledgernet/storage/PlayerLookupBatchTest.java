@@ -83,7 +83,9 @@ class PlayerLookupBatchTest {
              ActionFanOut fanOut = ActionFanOut.open(net.databases(), TestNetwork.settings(Duration.ofMillis(800)))) {
             TestNetwork.Member alpha = net.member("alpha");
             List<UUID> asked = alpha.data().players().subList(0, 300).stream().map(SampleData.Player::uuid).toList();
-            // The players table answers; the actions table, which gives the positions, is locked.
+            // The reader knows the backend's schema (read at its first request), then the actions table,
+            // which gives the positions, is locked while the players table answers.
+            NetworkPlayers.lookup(fanOut, asked.subList(0, 1), List.of()).join();
             lockActions(dialect, alpha);
             NetworkPlayers.Result result;
             try {
