@@ -64,7 +64,7 @@ class StaffCommandsTest {
             m.matches();
             return m.group(2);
         }).distinct()).as("rows of several backends, merged by time").hasSizeGreaterThan(1);
-        assertEquals("More: --page 2", page1.get(10));
+        assertThat(page1.get(10)).matches("More: --page 2 --at \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
         assertEquals(11, page1.size());
 
         assertEquals(ExitCode.OK, run("search", "action:block-break", "--page", "3", "--dir", dir.toString()), err());
@@ -75,6 +75,35 @@ class StaffCommandsTest {
         assertThat(err()).isEmpty();
     }
 
+    /** Relative times are taken back from one instant per search; --at carries it to later pages. */
+    @Test
+    void relativeTimesAreEvaluatedOnceAndCarriedToLaterPagesByAt() {
+        StaffNetwork.write(dir, StaffNetwork.config("", ""));
+        assertEquals(ExitCode.OK, run("search", "backend:creative", "rolledback:false", "--json", "--dir", dir.toString()));
+        Matcher newest = Pattern.compile("\"id\":(\\d+),\"time\":\"([^\"]+)\"").matcher(lines().get(0));
+        assertThat(newest.find()).isTrue();
+        String id = newest.group(1);
+        Instant t0 = Instant.parse(newest.group(2));
+
+        // after:1d evaluated at t0 + 1d: the newest row lies exactly on the (inclusive) bound.
+        String at = t0.plus(java.time.Duration.ofDays(1)).toString();
+        assertEquals(ExitCode.OK, run("search", "backend:creative", "rolledback:false", "after:1d", "--json", "--at", at,
+                "--dir", dir.toString()), err());
+        assertThat(lines().get(0)).contains("\"at\":\"" + at + "\"").contains("\"id\":" + id + ",");
+        // One second later the same words mean a bound past it.
+        String later = t0.plus(java.time.Duration.ofDays(1)).plusSeconds(1).toString();
+        assertEquals(ExitCode.NO_RESULTS, run("search", "backend:creative", "rolledback:false", "after:1d", "--at", later,
+                "--dir", dir.toString()), err());
+        // The hint for the next page carries the instant the search used.
+        assertEquals(ExitCode.OK, run("search", "backend:creative", "after:30d", "--at", at, "--dir", dir.toString()), err());
+        assertThat(lines()).contains("More: --page 2 --at " + at);
+        assertEquals(ExitCode.OK, run("search", "backend:creative", "after:30d", "--page", "2", "--at", at,
+                "--dir", dir.toString()), err());
+        assertThat(lines().get(0)).isEqualTo("Page 2 of backend:creative after:30d on creative");
+        assertEquals(ExitCode.BAD_INPUT, run("search", "action:block-break", "--at", "yesterday", "--dir", dir.toString()));
+        assertThat(err()).contains("--at needs an ISO-8601 instant");
+    }
+
     @Test
     void jsonIsOneDocumentWithNetworkWorldsAndTheRowsIds() {
         StaffNetwork.write(dir, StaffNetwork.config("", ""));
@@ -82,7 +111,7 @@ class StaffCommandsTest {
         List<String> lines = lines();
         assertEquals(1, lines.size());
         String json = lines.get(0);
-        assertThat(json).startsWith("{\"query\":\"backend:creative rolledback:false\",\"page\":1,\"hasNext\":true,"
+        assertThat(json.replaceFirst("\"at\":\"[^\"]+\",", "")).startsWith("{\"query\":\"backend:creative rolledback:false\",\"page\":1,\"hasNext\":true,"
                 + "\"backends\":[\"creative\"],\"missing\":{},\"hints\":[],\"actions\":[{\"backend\":\"creative\",\"id\":")
                 .endsWith("}]}");
         Matcher actions = Pattern.compile("\\{\"backend\":\"creative\",\"id\":\\d+,\"time\":\"20[^\"]+Z\",\"action\":\"[a-z-]+\","
@@ -173,7 +202,7 @@ class StaffCommandsTest {
                         database: %s
                     """.formatted(db.name()));
             assertEquals(ExitCode.OK, run("search", "action:block-break", "--json", "--dir", dir.toString()), err());
-            assertThat(lines().get(0)).startsWith("{\"query\":\"action:block-break\",\"page\":1,\"hasNext\":true,"
+            assertThat(lines().get(0).replaceFirst("\"at\":\"[^\"]+\",", "")).startsWith("{\"query\":\"action:block-break\",\"page\":1,\"hasNext\":true,"
                     + "\"backends\":[\"survival\"],\"missing\":{},\"hints\":[],\"actions\":[{\"backend\":\"survival\"")
                     .contains("\"world\":\"survival:");
 
