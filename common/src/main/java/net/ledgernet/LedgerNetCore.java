@@ -31,7 +31,6 @@ import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.protocol.LedgerChannel;
 import net.ledgernet.permission.PermissionPolicies;
 import net.ledgernet.permission.PermissionPolicy;
-import net.ledgernet.protocol.Identifier;
 import net.ledgernet.protocol.LedgerPacket;
 import net.ledgernet.protocol.LedgerPacket.ResponseS2C;
 import net.ledgernet.protocol.LedgerProtocol;
@@ -401,7 +400,7 @@ public final class LedgerNetCore {
         int code = now == State.DISABLED ? ResponseS2C.ERROR : ResponseS2C.BUSY;
         return Interception.stop(() -> {
             try {
-                link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(response(channel, code)));
+                link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(ResponseS2C.of(channel, code)));
                 link.tell("[LedgerNet] Your " + channel.path() + " request was not sent. " + reason);
             } catch (Throwable e) {
                 internalErrors.warn("Could not tell " + playerName(link) + " that LedgerNet is not running: " + e);
@@ -433,7 +432,7 @@ public final class LedgerNetCore {
                     + (origin == MessageOrigin.PLAYER ? "player " : "the backend of ") + playerName(link)
                     + " after an error while " + step + " it", failure);
             if (origin == MessageOrigin.PLAYER && channel.isPresent() && channel.get() != LedgerChannel.HANDSHAKE) {
-                link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(response(channel.get(), ResponseS2C.ERROR)));
+                link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(ResponseS2C.of(channel.get(), ResponseS2C.ERROR)));
                 link.tell("[LedgerNet] Your " + channel.get().path() + " request was not sent: LedgerNet hit an"
                         + " internal error (" + failure.getClass().getSimpleName() + "); the proxy log has the details.");
             }
@@ -463,7 +462,7 @@ public final class LedgerNetCore {
         } else if (decision instanceof RouteDecision.RunCommand command) {
             runCommand(command, link, backend);
         } else if (decision instanceof RouteDecision.SuggestCommand suggest) {
-            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(response(suggest.channel(), ResponseS2C.ERROR)));
+            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(ResponseS2C.of(suggest.channel(), ResponseS2C.ERROR)));
             link.suggestCommand("[LedgerNet] " + suggest.message(), suggest.commandLine());
         } else if (decision instanceof RouteDecision.Fetch fetch) {
             answerFromDatabases(active, fetch, link, backend);
@@ -481,17 +480,13 @@ public final class LedgerNetCore {
             link.runCommand(command.commandLine());
         } catch (RuntimeException e) {
             internalErrors.warn("The proxy would not run " + command.commandLine() + " for " + playerName(link), e);
-            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(response(command.channel(), ResponseS2C.ERROR)));
+            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(ResponseS2C.of(command.channel(), ResponseS2C.ERROR)));
             link.suggestCommand("[LedgerNet] The proxy could not run this for you, so nothing ran. Click here to put "
                     + command.commandLine() + " in your chat box, then press Enter.", command.commandLine());
             return;
         }
         link.tell("[LedgerNet] Ledger on " + backend.orElse("this server") + " cannot take this request as a packet;"
                 + " ran " + command.commandLine() + " for you.");
-    }
-
-    private static ResponseS2C response(LedgerChannel channel, int code) {
-        return new ResponseS2C(new Identifier(LedgerChannel.NAMESPACE, channel.path()), code);
     }
 
     /** A multi-line reason as one chat line of at most 300 characters. */
@@ -523,8 +518,8 @@ public final class LedgerNetCore {
     private void answerFromDatabases(Runtime runtime, RouteDecision.Fetch fetch, PlayerLink link, Optional<String> viewer) {
         NetworkSearch search = runtime.networkSearch();
         LedgerNetConfig active = runtime.config();
-        Identifier type = new Identifier(LedgerChannel.NAMESPACE, fetch.responseType().path());
-        link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(new ResponseS2C(type, ResponseS2C.EXECUTING)));
+        link.sendToClient(LedgerChannel.RESPONSE,
+                LedgerProtocol.encode(ResponseS2C.of(fetch.responseType(), ResponseS2C.EXECUTING)));
         Map<String, BackendFailure> missing = new ConcurrentHashMap<>();
         Set<String> revoked = ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicInteger unansweredPlayers = new java.util.concurrent.atomic.AtomicInteger();
@@ -595,7 +590,7 @@ public final class LedgerNetCore {
             // An error only when nothing could be asked at all; a partial answer is still an answer.
             boolean failed = cause != null || !missing.isEmpty() && allMissing(fetch, missing)
                     || unansweredPlayers.get() > 0;
-            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(new ResponseS2C(type,
+            link.sendToClient(LedgerChannel.RESPONSE, LedgerProtocol.encode(ResponseS2C.of(fetch.responseType(),
                     failed ? ResponseS2C.ERROR : ResponseS2C.COMPLETED)));
         });
     }
@@ -642,22 +637,12 @@ public final class LedgerNetCore {
         });
     }
 
-    /** {@code page} with the backends the player may no longer read taken out of its cursor (and named in {@code revoked}). */
+    /** {@code page} without the backends the player may no longer read (named in {@code revoked}). */
     private static MergedPage withoutRevoked(MergedPage page, java.util.function.Predicate<String> stillAllowed,
                                              Set<String> revoked) {
-        Map<String, net.ledgernet.storage.FanOutCursor.BackendCursor> cursors = new java.util.LinkedHashMap<>();
-        page.next().backends().forEach((backend, cursor) -> {
-            if (stillAllowed.test(backend)) {
-                cursors.put(backend, cursor);
-            } else {
-                revoked.add(backend);
-            }
-        });
-        if (cursors.size() == page.next().backends().size()) {
-            return page;
-        }
-        return new MergedPage(page.rows(), page.missing(),
-                new net.ledgernet.storage.FanOutCursor(page.next().pageSize(), cursors));
+        Set<String> kept = new java.util.HashSet<>();
+        page.next().backends().keySet().forEach(backend -> (stillAllowed.test(backend) ? kept : revoked).add(backend));
+        return kept.size() == page.next().backends().size() ? page : page.onlyBackends(kept);
     }
 
     /** The player is now on a backend: replay their Ledger handshake there. Never throws. */

@@ -21,7 +21,6 @@ import net.md_5.bungee.event.EventPriority;
  * connection's network thread, so the decision is synchronous and never blocks.
  */
 public final class BungeePluginMessageListener implements Listener {
-    private static final String PREFIX = LedgerChannel.NAMESPACE + ":";
 
     /** Minecraft 1.13: channel names are namespaced ids, registered on minecraft:register. */
     static final int FIRST_NAMESPACED_CHANNELS_PROTOCOL = 393;
@@ -41,7 +40,7 @@ public final class BungeePluginMessageListener implements Listener {
      */
     @EventHandler(priority = EventPriority.LOWEST)
     public void onPluginMessage(PluginMessageEvent event) {
-        if (event.isCancelled() || !isLedger(event.getTag())) {
+        if (event.isCancelled() || !LedgerChannel.inNamespace(event.getTag())) {
             return;
         }
         Interception interception = Interception.DROP;
@@ -69,10 +68,6 @@ public final class BungeePluginMessageListener implements Listener {
         return Interception.DROP; // neither a player nor a backend: nothing LedgerNet can vouch for
     }
 
-    /** Any channel in Ledger's namespace, however a modified client spells its case. */
-    static boolean isLedger(String tag) {
-        return tag != null && tag.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
-    }
 
     /**
      * Fired on the backend's play-phase Login packet: only now does Ledger, which registers its

@@ -40,7 +40,6 @@ import net.ledgernet.storage.BackendFailure;
 import net.ledgernet.storage.BackendUnavailableException;
 import net.ledgernet.storage.BackendReader;
 import net.ledgernet.storage.CircuitBreaker;
-import net.ledgernet.storage.FanOutCursor;
 import net.ledgernet.storage.MergedPage;
 import net.ledgernet.storage.NetworkPlayers;
 import net.ledgernet.storage.NetworkSearch;
@@ -288,14 +287,7 @@ public final class NetworkQueries implements AutoCloseable {
         if (kept.size() == page.searched().size()) {
             return page;
         }
-        Set<String> left = Set.copyOf(kept);
-        MergedPage merged = page.merged();
-        Map<String, FanOutCursor.BackendCursor> cursors = new LinkedHashMap<>(merged.next().backends());
-        cursors.keySet().retainAll(left);
-        Map<String, BackendFailure> missing = new LinkedHashMap<>(merged.missing());
-        missing.keySet().retainAll(left);
-        MergedPage narrowed = new MergedPage(merged.rows().stream().filter(row -> left.contains(row.backend())).toList(),
-                missing, new FanOutCursor(merged.next().pageSize(), cursors));
+        MergedPage narrowed = page.merged().onlyBackends(Set.copyOf(kept));
         return new ActionPage(page.query(), page.number(), page.access(), kept, page.hidden(), revoked, narrowed,
                 page.hints());
     }

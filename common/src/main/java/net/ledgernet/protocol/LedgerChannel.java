@@ -70,6 +70,14 @@ public enum LedgerChannel {
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Whether {@code channelId} is in Ledger's namespace, however a modified client spells its case:
+     * such a message is LedgerNet's to decide on, even when no Ledger channel has that id.
+     */
+    public static boolean inNamespace(String channelId) {
+        return channelId != null && channelId.regionMatches(true, 0, NAMESPACE + ":", 0, NAMESPACE.length() + 1);
+    }
+
     public static Optional<LedgerChannel> byId(String id) {
         return Optional.ofNullable(BY_ID.get(id));
     }

@@ -283,6 +283,11 @@ public sealed interface LedgerPacket {
             Objects.requireNonNull(packetType, "packetType");
         }
 
+        /** The response to a request on {@code request} (its type id is that channel's). */
+        public static ResponseS2C of(LedgerChannel request, int code) {
+            return new ResponseS2C(new Identifier(LedgerChannel.NAMESPACE, request.path()), code);
+        }
+
         @Override
         public LedgerChannel channel() {
             return LedgerChannel.RESPONSE;

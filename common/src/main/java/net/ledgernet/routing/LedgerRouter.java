@@ -473,7 +473,7 @@ public final class LedgerRouter {
                 new HandshakeS2C(NEWEST_PROTOCOL, "warm-up", List.of("block-break")),
                 new ActionS2C(new net.ledgernet.protocol.BlockPos(1, 64, 1), "block-break", world, world, world, "steve",
                         0L, false, ""),
-                new ResponseS2C(new Identifier(LedgerChannel.NAMESPACE, "search"), ResponseS2C.COMPLETED));
+                ResponseS2C.of(LedgerChannel.SEARCH, ResponseS2C.COMPLETED));
         for (LedgerPacket packet : samples) {
             byte[] bytes = LedgerProtocol.encode(packet);
             if (packet instanceof LedgerPacket.C2S c2s) {

@@ -2,7 +2,6 @@ package net.ledgernet.routing;
 
 import java.util.List;
 import java.util.Optional;
-import net.ledgernet.protocol.Identifier;
 import net.ledgernet.protocol.LedgerChannel;
 import net.ledgernet.protocol.LedgerPacket;
 import net.ledgernet.protocol.LedgerPacket.ResponseS2C;
@@ -11,11 +10,6 @@ import net.ledgernet.protocol.LedgerPacket.ResponseS2C;
 public sealed interface RouteDecision {
     /** Pass the message on unchanged. */
     Forward FORWARD = new Forward();
-
-    /** Whether the original message must be stopped (everything but {@link Forward}). */
-    default boolean stopsOriginal() {
-        return !(this instanceof Forward);
-    }
 
     record Forward() implements RouteDecision {
     }
@@ -43,7 +37,7 @@ public sealed interface RouteDecision {
      */
     record Refuse(ResponseS2C response, Optional<String> message, String reason) implements RouteDecision {
         public static Refuse of(LedgerChannel type, int code, String message, String reason) {
-            return new Refuse(new ResponseS2C(new Identifier(LedgerChannel.NAMESPACE, type.path()), code),
+            return new Refuse(ResponseS2C.of(type, code),
                     Optional.ofNullable(message), reason);
         }
     }

@@ -21,6 +21,19 @@ public record MergedPage(List<ActionRow> rows, Map<String, BackendFailure> missi
         return !missing.isEmpty();
     }
 
+    /**
+     * This page narrowed to {@code backends}: the others' rows, failures and places in the cursor
+     * are dropped, so no later page asks them again (a permission withdrawn mid-search).
+     */
+    public MergedPage onlyBackends(java.util.Set<String> backends) {
+        Map<String, FanOutCursor.BackendCursor> cursors = new java.util.LinkedHashMap<>(next.backends());
+        cursors.keySet().retainAll(backends);
+        Map<String, BackendFailure> failures = new java.util.LinkedHashMap<>(missing);
+        failures.keySet().retainAll(backends);
+        return new MergedPage(rows.stream().filter(row -> backends.contains(row.backend())).toList(), failures,
+                new FanOutCursor(next.pageSize(), cursors));
+    }
+
     /** Nothing follows: every backend answered and has no more rows. */
     public boolean last() {
         return next.finished();

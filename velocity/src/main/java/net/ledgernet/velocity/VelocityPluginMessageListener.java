@@ -21,7 +21,6 @@ import net.ledgernet.routing.MessageOrigin;
  * message handler runs on the connection's own thread.
  */
 final class VelocityPluginMessageListener {
-    private static final String PREFIX = LedgerChannel.NAMESPACE + ":";
 
     private static final ChannelIdentifier REGISTER = MinecraftChannelIdentifier.from(LedgerChannel.REGISTER_CHANNEL);
     private static final byte[] LEDGER_CHANNELS = LedgerChannel.registerPayload();
@@ -41,7 +40,7 @@ final class VelocityPluginMessageListener {
     @Subscribe(async = false)
     void onPluginMessage(PluginMessageEvent event) {
         String channel = event.getIdentifier().getId();
-        if (!isLedger(channel) || !event.getResult().isAllowed()) {
+        if (!LedgerChannel.inNamespace(channel) || !event.getResult().isAllowed()) {
             return;
         }
         Interception interception = Interception.DROP;
@@ -69,10 +68,6 @@ final class VelocityPluginMessageListener {
         return Interception.DROP; // neither a player nor a backend: nothing LedgerNet can vouch for
     }
 
-    /** Any channel in Ledger's namespace, however a modified client spells its case. */
-    static boolean isLedger(String channel) {
-        return channel != null && channel.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
-    }
 
     /** Fired once the new server is the player's current one, so a handshake sent now reaches it. */
     @Subscribe
