@@ -45,9 +45,9 @@ import net.ledgernet.storage.LookupTable;
 import net.ledgernet.storage.MergedPage;
 import net.ledgernet.storage.NetworkSearch;
 import net.ledgernet.storage.SqlDialect;
-import net.ledgernet.storage.sample.LedgerSchema;
-import net.ledgernet.storage.sample.SampleNetworkGenerator;
-import net.ledgernet.storage.sample.SampleSpec;
+import net.ledgernet.sample.LedgerSchema;
+import net.ledgernet.sample.SampleNetworkGenerator;
+import net.ledgernet.sample.SampleSpec;
 
 /**
  * The network search (fan-out) benchmark of issue 5: N backends x M actions per dialect, a fixed set of staff

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import net.ledgernet.storage.SqlDialect;
-import net.ledgernet.storage.sample.SampleNetwork;
-import net.ledgernet.storage.sample.SampleNetworkGenerator;
-import net.ledgernet.storage.sample.SampleSpec;
+import net.ledgernet.sample.SampleNetwork;
+import net.ledgernet.sample.SampleNetworkGenerator;
+import net.ledgernet.sample.SampleSpec;
 
 /**
  * The benchmark's backends: N sample Ledger databases per dialect, created once and reused.

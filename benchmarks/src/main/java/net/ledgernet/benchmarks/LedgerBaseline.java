@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import net.ledgernet.storage.ActionFilter;
 import net.ledgernet.storage.SqlDialect;
-import net.ledgernet.storage.sample.LedgerSchema;
-import net.ledgernet.storage.sample.SampleNetworkGenerator;
+import net.ledgernet.sample.LedgerSchema;
+import net.ledgernet.sample.SampleNetworkGenerator;
 
 /**
  * Ledger's own query shape on one backend, in plain JDBC (ledger.md §3.1, §3.2): resolve every value to its

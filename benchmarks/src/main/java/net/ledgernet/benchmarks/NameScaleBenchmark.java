@@ -33,9 +33,9 @@ import net.ledgernet.storage.FanOutSettings;
 import net.ledgernet.storage.MergedPage;
 import net.ledgernet.storage.NetworkSearch;
 import net.ledgernet.storage.SqlDialect;
-import net.ledgernet.storage.sample.LedgerSchema;
-import net.ledgernet.storage.sample.SampleNetworkGenerator;
-import net.ledgernet.storage.sample.SampleSpec;
+import net.ledgernet.sample.LedgerSchema;
+import net.ledgernet.sample.SampleNetworkGenerator;
+import net.ledgernet.sample.SampleSpec;
 
 /**
  * Name resolution at scale (issue 11 item 7), the {@code --scale} part of the fan-out benchmark: one backend of

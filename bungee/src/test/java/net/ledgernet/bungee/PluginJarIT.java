@@ -41,6 +41,17 @@ class PluginJarIT {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "pluginJar", matches = ".+")
+    void theJarCarriesNoSampleGenerator() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("pluginJar"))) {
+            assertThat(jar.stream().map(java.util.jar.JarEntry::getName))
+                    .as("sample data and generators are not production code")
+                    .noneMatch(name -> name.startsWith("net/ledgernet/sample/"))
+                    .anyMatch(name -> name.startsWith("net/ledgernet/storage/"));
+        }
+    }
+
+    @Test
     void theMainClassPrintsTheSameWithoutTheProxyOnTheClassPath() {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;

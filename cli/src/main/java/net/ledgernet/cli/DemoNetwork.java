@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import net.ledgernet.config.BackendConfig;
 import net.ledgernet.config.LedgerNetConfig;
 import net.ledgernet.storage.SqlDialect;
-import net.ledgernet.storage.sample.SampleNetwork;
-import net.ledgernet.storage.sample.SampleSpec;
+import net.ledgernet.sample.SampleNetwork;
+import net.ledgernet.sample.SampleSpec;
 
 /**
  * The demo: a sample Ledger database for every file-based backend in config.yml that has none yet.

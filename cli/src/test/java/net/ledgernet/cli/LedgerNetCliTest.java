@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import net.ledgernet.storage.SqlDialect;
 import net.ledgernet.storage.TestDatabase;
-import net.ledgernet.storage.sample.SampleNetwork;
-import net.ledgernet.storage.sample.SampleNetworkGenerator;
-import net.ledgernet.storage.sample.SampleSpec;
+import net.ledgernet.sample.SampleNetwork;
+import net.ledgernet.sample.SampleNetworkGenerator;
+import net.ledgernet.sample.SampleSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import net.ledgernet.command.StaffNetwork;
 import net.ledgernet.storage.SqlDialect;
 import net.ledgernet.storage.TestDatabase;
-import net.ledgernet.storage.sample.SampleNetworkGenerator;
-import net.ledgernet.storage.sample.SampleSpec;
+import net.ledgernet.sample.SampleNetworkGenerator;
+import net.ledgernet.sample.SampleSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

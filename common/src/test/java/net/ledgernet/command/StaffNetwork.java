@@ -14,8 +14,8 @@ import net.kyori.adventure.text.Component;
 import net.kyori.adventure.text.event.ClickEvent;
 import net.kyori.adventure.text.serializer.plain.PlainTextComponentSerializer;
 import net.ledgernet.storage.SqlDialect;
-import net.ledgernet.storage.sample.SampleNetwork;
-import net.ledgernet.storage.sample.SampleSpec;
+import net.ledgernet.sample.SampleNetwork;
+import net.ledgernet.sample.SampleSpec;
 
 /**
  * A small real network for command tests: three SQLite Ledger databases (survival, creative,

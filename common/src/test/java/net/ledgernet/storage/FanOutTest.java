@@ -19,16 +19,16 @@ import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import net.ledgernet.storage.ActionFilter.BlockBox;
 import net.ledgernet.storage.ValueSearch.Terms;
-import net.ledgernet.storage.sample.SampleNetwork;
-import net.ledgernet.storage.sample.SampleNetworkGenerator;
-import net.ledgernet.storage.sample.SampleSpec;
+import net.ledgernet.sample.SampleNetwork;
+import net.ledgernet.sample.SampleNetworkGenerator;
+import net.ledgernet.sample.SampleSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The fan-out engine against real databases of every dialect: filter semantics, merge order,
  * keyset paging (deep pages, stability under inserts). Expectations come from {@link
- * net.ledgernet.storage.sample.SampleData}, evaluated in Java, never from the database under test.
+ * net.ledgernet.sample.SampleData}, evaluated in Java, never from the database under test.
  */
 class FanOutTest {
     private static final SampleSpec BASE = TestNetwork.spec(11, 60, 1000);

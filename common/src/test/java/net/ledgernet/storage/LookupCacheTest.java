@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import net.ledgernet.storage.ActionFilter.IdSet;
-import net.ledgernet.storage.sample.SampleData;
-import net.ledgernet.storage.sample.SampleNetworkGenerator;
+import net.ledgernet.sample.SampleData;
+import net.ledgernet.sample.SampleNetworkGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import net.ledgernet.search.SearchParser;
 import net.ledgernet.search.SearchQuery;
-import net.ledgernet.storage.sample.SampleData;
+import net.ledgernet.sample.SampleData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 import net.ledgernet.storage.NetworkPlayers.Basis;
 import net.ledgernet.storage.NetworkPlayers.LastPosition;
 import net.ledgernet.storage.NetworkPlayers.NetworkPlayer;
-import net.ledgernet.storage.sample.SampleData;
+import net.ledgernet.sample.SampleData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

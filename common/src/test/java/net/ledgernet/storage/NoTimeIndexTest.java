@@ -18,8 +18,8 @@ import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 import net.ledgernet.storage.ActionFilter.BlockBox;
 import net.ledgernet.storage.ValueSearch.Terms;
-import net.ledgernet.storage.sample.SampleNetwork;
-import net.ledgernet.storage.sample.SampleSpec;
+import net.ledgernet.sample.SampleNetwork;
+import net.ledgernet.sample.SampleSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -26,7 +26,7 @@ import net.ledgernet.config.LedgerNetConfig;
 import net.ledgernet.storage.NetworkPlayers.Basis;
 import net.ledgernet.storage.NetworkPlayers.LastPosition;
 import net.ledgernet.storage.NetworkPlayers.NetworkPlayer;
-import net.ledgernet.storage.sample.SampleData;
+import net.ledgernet.sample.SampleData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import net.ledgernet.search.SearchParser;
-import net.ledgernet.storage.sample.SampleNetworkGenerator;
+import net.ledgernet.sample.SampleNetworkGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

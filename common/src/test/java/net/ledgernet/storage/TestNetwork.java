@@ -12,9 +12,9 @@ import java.util.function.Predicate;
 import net.ledgernet.config.BackendConfig;
 import net.ledgernet.config.DatabaseTarget;
 import net.ledgernet.config.PoolSettings;
-import net.ledgernet.storage.sample.SampleData;
-import net.ledgernet.storage.sample.SampleNetworkGenerator;
-import net.ledgernet.storage.sample.SampleSpec;
+import net.ledgernet.sample.SampleData;
+import net.ledgernet.sample.SampleNetworkGenerator;
+import net.ledgernet.sample.SampleSpec;
 
 /**
  * Several generated Ledger backends of one dialect (one real database each), opened through

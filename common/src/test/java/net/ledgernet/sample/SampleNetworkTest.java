@@ -1,4 +1,4 @@
-package net.ledgernet.storage.sample;
+package net.ledgernet.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

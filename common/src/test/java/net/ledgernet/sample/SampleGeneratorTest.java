@@ -1,4 +1,4 @@
-package net.ledgernet.storage.sample;
+package net.ledgernet.sample;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package net.ledgernet.storage.sample;
+package net.ledgernet.sample;
 
 import java.time.Instant;
 import java.time.LocalDate;
