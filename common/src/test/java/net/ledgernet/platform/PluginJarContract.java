@@ -1,0 +1,85 @@
+package net.ledgernet.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * What each built plugin jar must do, run as {@code java -jar}: name itself, say where it goes, what it
+ * writes and which CLI checks the config, and exit 0; and carry no sample generator. Each platform's
+ * {@code PluginJarIT} extends this with its proxy's name and data folder. The jar tests run in the verify
+ * phase on the shaded jar (its path comes from the build as the system property pluginJar; before package,
+ * as in a -Dtest run of the test phase, there is no jar yet and they are not run).
+ */
+public abstract class PluginJarContract {
+    private final String proxy;
+    private final String dataFolder;
+    private final Consumer<String[]> main;
+
+    /**
+     * @param proxy      the proxy as the notice names it ("Velocity", "BungeeCord/Waterfall")
+     * @param dataFolder where that proxy puts the plugin's folder ("plugins/ledgernet")
+     * @param main       the jar's Main-Class entry point, called in-process
+     */
+    protected PluginJarContract(String proxy, String dataFolder, Consumer<String[]> main) {
+        this.proxy = proxy;
+        this.dataFolder = dataFolder;
+        this.main = main;
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "pluginJar", matches = ".+")
+    void javaDashJarSaysWhereTheJarGoes() throws Exception {
+        Path jar = Path.of(System.getProperty("pluginJar"));
+        assertThat(jar).as("the shaded plugin jar").exists();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(List.of(java.toString(), "-jar", jar.toString()))
+                .redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertEquals(0, process.exitValue(), output);
+        assertThat(output).doesNotContain("Invalid or corrupt jarfile")
+                .contains("for " + proxy + " is a proxy plugin; it does not run on its own.")
+                .contains("Copy this jar into the plugins/ folder of your " + proxy + " proxy and restart the proxy.")
+                .contains("LedgerNet writes " + dataFolder + "/config.yml; list your backends'")
+                .contains("log in " + dataFolder + "/audit/, and never writes to a Ledger database")
+                .contains("java -jar ledgernet-cli.jar doctor --dir " + dataFolder);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "pluginJar", matches = ".+")
+    void theJarCarriesNoSampleGenerator() throws Exception {
+        try (JarFile jar = new JarFile(System.getProperty("pluginJar"))) {
+            assertThat(jar.stream().map(JarEntry::getName))
+                    .as("sample data and generators are not production code")
+                    .noneMatch(name -> name.startsWith("net/ledgernet/sample/"))
+                    .anyMatch(name -> name.startsWith("net/ledgernet/storage/"));
+        }
+    }
+
+    @Test
+    void theMainClassPrintsTheSameWithoutTheProxyOnTheClassPath() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            main.accept(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).startsWith("LedgerNet ")
+                .contains("java -jar ledgernet-cli.jar doctor --dir " + dataFolder + "\n");
+    }
+}
