@@ -357,23 +357,12 @@ public final class LedgerNetCore {
             audit(link, backend, MessageOrigin.PLAYER, channel, data, "forwarded", "packet as sent");
         } else if (decision instanceof RouteDecision.Rewrite rewrite) {
             audit(link, backend, MessageOrigin.PLAYER, channel, data, "forwarded", "rewritten for the backend: "
-                    + rewrittenText(rewrite));
+                    + AuditLog.describeRequest(rewrite.channel(), rewrite.payload()));
         } else if (decision instanceof RouteDecision.RunCommand command) {
             audit(link, backend, MessageOrigin.PLAYER, channel, data, "run as command", command.commandLine());
         } else if (decision instanceof RouteDecision.SuggestCommand suggest) {
             audit(link, backend, MessageOrigin.PLAYER, channel, data, "refused: offered as a click",
                     suggest.commandLine());
-        }
-    }
-
-    private static String rewrittenText(RouteDecision.Rewrite rewrite) {
-        try {
-            LedgerPacket.C2S packet = net.ledgernet.protocol.PacketMap.c2s(net.ledgernet.protocol.LayoutGeneration.V2)
-                    .decode(rewrite.channel().id(), rewrite.payload());
-            return packet instanceof LedgerPacket.RollbackC2S r ? "\"" + r.input() + "\""
-                    : packet instanceof LedgerPacket.PurgeC2S p ? "\"" + p.input() + "\"" : packet.toString();
-        } catch (RuntimeException e) {
-            return rewrite.payload().length + " bytes";
         }
     }
 

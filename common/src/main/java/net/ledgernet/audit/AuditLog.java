@@ -136,8 +136,16 @@ public final class AuditLog implements AutoCloseable {
         if (entry.origin() != MessageOrigin.PLAYER) {
             return entry.payload().length + " bytes";
         }
+        return describeRequest(entry.channel(), entry.payload());
+    }
+
+    /**
+     * A client request's parameters in words ({@code rollback "range:3"}), decoded with the documented
+     * (protocol-2) layouts; for the log, never for a decision.
+     */
+    public static String describeRequest(LedgerChannel channel, byte[] payload) {
         try {
-            LedgerPacket.C2S packet = PacketMap.c2s(LayoutGeneration.V2).decode(entry.channel().id(), entry.payload());
+            LedgerPacket.C2S packet = PacketMap.c2s(LayoutGeneration.V2).decode(channel.id(), payload);
             if (packet instanceof LedgerPacket.RollbackC2S rollback) {
                 return (rollback.restore() ? "restore " : "rollback ") + quoted(rollback.input());
             } else if (packet instanceof LedgerPacket.PurgeC2S purge) {
@@ -151,7 +159,7 @@ public final class AuditLog implements AutoCloseable {
             }
             return packet.getClass().getSimpleName();
         } catch (LedgerDecodeException | IllegalArgumentException e) {
-            return "malformed (" + entry.payload().length + " bytes)";
+            return "malformed (" + payload.length + " bytes)";
         }
     }
 
