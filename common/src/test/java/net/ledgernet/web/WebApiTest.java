@@ -236,6 +236,40 @@ class WebApiTest {
     }
 
     @Test
+    void eachLineIsSentAsItHappensNotWhenThePageIsDone() throws Exception {
+        // A database that accepts connections and never says a word: its pool gives up after 2 s.
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            String slow = "  skyblock:\n    jdbc-url: \"jdbc:mariadb://127.0.0.1:" + silent.getLocalPort() + "/ledger\"\n"
+                    + "    user: root\n    connection-timeout: 2s\n";
+            net = new WebNetwork(dir, StaffNetwork.config(slow, WebNetwork.FAST_LIMITS), WebNetwork.SETTINGS);
+            String session = net.login(WebViewer.operator());
+            HttpResponse<java.util.stream.Stream<String>> response = net.http.send(net.request("/api/search?q="
+                    + q("action:block-break"), session).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            List<Long> arrived = new ArrayList<>();
+            List<Map<String, Object>> lines = new ArrayList<>();
+            response.body().forEach(line -> {
+                arrived.add(System.nanoTime());
+                lines.add(JsonRead.object(line));
+            });
+            String timeline = lines + " at " + arrived.stream().map(t -> (t - arrived.get(0)) / 1_000_000 + "ms")
+                    .toList();
+            assertEquals(6, lines.size(), timeline);
+            assertEquals("start", lines.get(0).get("type"));
+            // Page 1 resolves every backend's ids first, then fetches: the silent backend is told when its
+            // pool gives up, the others as their rows arrive after that; the start line waits for none of it.
+            assertEquals("skyblock", lines.get(1).get("name"), timeline);
+            assertEquals("error", lines.get(1).get("state"), timeline);
+            assertThat(Duration.ofNanos(arrived.get(1) - arrived.get(0))).as(timeline)
+                    .isGreaterThan(Duration.ofMillis(1500));
+            assertEquals(Set.copyOf(StaffNetwork.BACKENDS), lines.subList(2, 5).stream().map(l -> l.get("name"))
+                    .collect(Collectors.toSet()), timeline);
+            assertThat(lines.subList(2, 5)).allMatch(l -> l.get("state").equals("answered")
+                    && (Long) l.get("ms") >= 1500L);
+            assertEquals("page", lines.get(5).get("type"));
+        }
+    }
+
+    @Test
     void aBackendTheViewerMayNotReadIsNeverQueriedListedOrCompleted() {
         try (FakeLuckPerms luckPerms = FakeLuckPerms.install()) {
             // skyblock is down: were it ever asked, it would be left out with a reason.
@@ -414,10 +448,31 @@ class WebApiTest {
         Map<String, Object> player = net.json("/api/player?name=" + name + "&period=60d", session);
         List<Map<String, Object>> players = (List<Map<String, Object>>) player.get("players");
         assertThat(players).isNotEmpty().allMatch(p -> p.get("name").equals(name));
-        Map<String, Object> backend = ((List<Map<String, Object>>) players.get(0).get("backends")).get(0);
-        assertThat(backend.keySet()).contains("name", "firstJoin", "lastJoin", "lastPosition");
-        assertThat(Instant.parse((String) backend.get("firstJoin"))).isBeforeOrEqualTo(
-                Instant.parse((String) backend.get("lastJoin")));
+        // First and last join per backend, as each backend's players table has them.
+        Map<String, List<Instant>> joins = new TreeMap<>();
+        for (Map<String, Object> p : players) {
+            for (Map<String, Object> b : (List<Map<String, Object>>) p.get("backends")) {
+                assertThat(b.keySet()).containsExactly("name", "firstJoin", "lastJoin", "lastPosition");
+                assertNull(joins.put((String) b.get("name"), List.of(Instant.parse((String) b.get("firstJoin")),
+                        Instant.parse((String) b.get("lastJoin")))));
+            }
+        }
+        Map<String, List<Instant>> expectedJoins = new TreeMap<>();
+        for (String b : StaffNetwork.BACKENDS) {
+            try (Connection c = sqlite(b); PreparedStatement s = c.prepareStatement(
+                    "SELECT first_join, last_join FROM players WHERE player_name = ?")) {
+                s.setString(1, name);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        expectedJoins.put(b, List.of(LocalDateTime.parse(r.getString(1), SQLITE_TIME)
+                                .toInstant(ZoneOffset.UTC), LocalDateTime.parse(r.getString(2), SQLITE_TIME)
+                                .toInstant(ZoneOffset.UTC)));
+                    }
+                }
+            }
+        }
+        assertThat(expectedJoins).containsKey("survival");
+        assertEquals(expectedJoins, joins);
         assertEquals("60d", player.get("period"));
         assertEquals(false, player.get("countsCapped"));
 

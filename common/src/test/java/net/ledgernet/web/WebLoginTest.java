@@ -203,6 +203,12 @@ class WebLoginTest {
             assertEquals("port " + taken.getLocalPort() + " on 127.0.0.1 is in use: set web.port in config.yml",
                     e.getMessage());
         }
+        WebSettings elsewhere = new WebSettings(true, "203.0.113.7", 0, Optional.empty(), Duration.ofMinutes(30),
+                10_000, 20_000);
+        WebStartException e = assertThrows(WebStartException.class, () -> new WebNetwork(dir,
+                StaffNetwork.config("", WebNetwork.FAST_LIMITS), elsewhere));
+        assertThat(e.getMessage()).startsWith("cannot listen on 203.0.113.7:0 (")
+                .endsWith("): set web.bind in config.yml to an address of this machine (127.0.0.1 by default)");
         net = new WebNetwork(dir);
         net.get("/", null);
         List<Thread> web = Thread.getAllStackTraces().keySet().stream()
