@@ -41,7 +41,7 @@ function setAttrs(node, attrs) {
 }
 
 function append(node, children) {
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -53,7 +53,7 @@ function main() {
 
 function show(...children) {
   const root = main();
-  root.replaceChildren(...children.flat().filter(Boolean));
+  root.replaceChildren(...children.flat(Infinity).filter(Boolean));
   return root;
 }
 
@@ -230,7 +230,7 @@ function legend(entries, label) {
   const list = el('ul', { class: 'legend', 'aria-label': label });
   for (const [name, colour, count] of entries) {
     list.append(el('li', { 'data-name': name }, swatch(colour), el('span', { text: name }),
-      count === undefined ? null : el('span', { class: 'muted', text: ' ' + count.toLocaleString('en') })));
+      count === undefined ? null : el('span', { class: 'muted count', text: count.toLocaleString('en') })));
   }
   return list;
 }
@@ -244,9 +244,7 @@ function leftOutNotes(page) {
       leftOut.map(([name, why], i) => [i ? '; ' : '', el('span', { class: 'left-out', 'data-backend': name },
         name + ' — ' + (why.summary || why.reason || why))])));
   }
-  if (page.hidden && page.hidden.length) {
-    notes.push(el('div', { class: 'banner', role: 'status' }, 'Left out, no permission there: ' + page.hidden.join(', ')));
-  }
+  // page.hidden (backends the viewer may not read) is never shown: the console does not list them at all.
   if (page.revoked && page.revoked.length) {
     notes.push(el('div', { class: 'banner warn', role: 'status' },
       page.revoked.join(', ') + ' left out: you no longer have permission there'));
@@ -521,10 +519,11 @@ function timelineView(params) {
   }, (error) => fail(out, error));
 }
 
-function niceMax(value) {
-  if (value <= 5) return Math.max(1, value);
-  const power = Math.pow(10, Math.floor(Math.log10(value)));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
+/** A round step (1, 2 or 5 × 10^n, at least 1) for about `parts` intervals over `span`. */
+function niceStep(span, parts) {
+  const raw = Math.max(span / parts, 1);
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
   return 10 * power;
 }
 
@@ -557,7 +556,10 @@ function timelineChart(answer, q) {
   const byStart = new Map(buckets.map((b) => [Date.parse(b.start), b.counts || {}]));
   const slots = [];
   for (let t = first; t <= last && slots.length < 5000; t += step) slots.push([t, byStart.get(t) || {}]);
-  const max = niceMax(Math.max(...slots.map(([, c]) => Object.values(c).reduce((a, b) => a + b, 0))));
+  const highest = Math.max(...slots.map(([, c]) => Object.values(c).reduce((a, b) => a + b, 0)));
+  const tickStep = niceStep(highest, 4);
+  const tickCount = Math.max(1, Math.ceil(highest / tickStep));
+  const max = tickStep * tickCount;
   const width = 1200;
   const height = 300;
   const left = 48;
@@ -570,11 +572,10 @@ function timelineChart(answer, q) {
   const barW = Math.max(1, slotW * 0.85);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart timeline', role: 'img',
     'aria-label': `Actions per ${answer.bucket}, stacked by backend` });
-  for (let i = 0; i <= 4; i++) {
-    const value = (max * i) / 4;
-    const y = top + plotH - (plotH * i) / 4;
+  for (let i = 0; i <= tickCount; i++) {
+    const y = top + plotH - (plotH * i) / tickCount;
     chart.append(svg('line', { x1: left, x2: width - right, y1: y, y2: y, class: 'grid' }),
-      svg('text', { x: left - 6, y: y + 4, class: 'tick', 'text-anchor': 'end' }, Number.isInteger(value) ? value : value.toFixed(1)));
+      svg('text', { x: left - 6, y: y + 4, class: 'tick', 'text-anchor': 'end' }, (tickStep * i).toLocaleString('en')));
   }
   const labelEvery = Math.max(1, Math.ceil(slots.length / 12));
   slots.forEach(([start, counts], i) => {
@@ -684,7 +685,8 @@ function mapChart(answer) {
     parts.push(el('p', { class: 'empty', text: 'No actions match in this world.' }));
     return parts;
   }
-  parts.push(legend(actions.map((a) => [a, colours.get(a), counts.get(a)]), 'Actions'));
+  const key = legend(actions.map((a) => [a, colours.get(a), counts.get(a)]), 'Actions');
+  key.classList.add('vertical');
   let [minX, maxX, minZ, maxZ] = [Infinity, -Infinity, Infinity, -Infinity];
   for (const p of points) {
     minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x);
@@ -701,13 +703,13 @@ function mapChart(answer) {
   const chart = svg('svg', { viewBox: `0 0 ${size + pad + 16} ${size + 56}`, class: 'chart map', role: 'img',
     'aria-label': `Positions of ${points.length} actions in ${answer.world}` });
   chart.append(svg('rect', { x: pad, y: 12, width: size, height: size, class: 'plot' }));
-  const ticks = 5;
-  for (let i = 0; i <= ticks; i++) {
-    const vx = Math.round(cx - span / 2 + (span * i) / ticks);
-    const vz = Math.round(cz - span / 2 + (span * i) / ticks);
+  const step = niceStep(span, 5);
+  for (let vx = Math.ceil((cx - span / 2) / step) * step; vx <= cx + span / 2; vx += step) {
     chart.append(svg('line', { x1: sx(vx), x2: sx(vx), y1: 12, y2: 12 + size, class: 'grid' }),
-      svg('text', { x: sx(vx), y: size + 30, class: 'tick', 'text-anchor': 'middle' }, vx),
-      svg('line', { x1: pad, x2: pad + size, y1: sz(vz), y2: sz(vz), class: 'grid' }),
+      svg('text', { x: sx(vx), y: size + 30, class: 'tick', 'text-anchor': 'middle' }, vx));
+  }
+  for (let vz = Math.ceil((cz - span / 2) / step) * step; vz <= cz + span / 2; vz += step) {
+    chart.append(svg('line', { x1: pad, x2: pad + size, y1: sz(vz), y2: sz(vz), class: 'grid' }),
       svg('text', { x: pad - 6, y: sz(vz) + 4, class: 'tick', 'text-anchor': 'end' }, vz));
   }
   chart.append(svg('text', { x: pad + size / 2, y: size + 50, class: 'axis-label', 'text-anchor': 'middle' }, 'x (east →)'),
@@ -730,7 +732,8 @@ function mapChart(answer) {
     dots.append(dot);
   }
   chart.append(dots);
-  parts.push(el('figure', { class: 'chart-box map-box' }, chart));
+  parts.push(el('div', { class: 'map-layout' }, el('figure', { class: 'chart-box map-box' }, chart),
+    el('div', { class: 'map-side' }, el('h2', { text: 'Actions' }), key)));
   return parts;
 }
 
