@@ -5,7 +5,6 @@
 
 const WANTED_KEY = 'ledgernet.wanted';
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const VIEWS = ['search', 'timeline', 'map', 'player', 'inspect'];
 const PERIODS = ['1d', '7d', '30d', '90d'];
 // Okabe–Ito first (safe for colour-blind readers), then further distinct hues for many action types.
 const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7a6a00', '#6a3d9a',
@@ -595,6 +594,9 @@ function timelineChart(answer, q) {
         group.append(svg('rect', { x, y, width: barW, height: Math.max(h, 0.5), fill: colours.get(name),
           'data-backend': name, 'data-count': count }));
       }
+      if (slots.length <= 40) {
+        group.append(svg('text', { x: x + barW / 2, y: y - 4, class: 'tick total', 'text-anchor': 'middle' }, sum));
+      }
       group.append(svg('title', null, `${label} UTC\n` + names.filter((n) => counts[n]).map((n) => `${n}: ${counts[n]}`)
         .join('\n') + `\ntotal: ${sum}`));
       const open = () => go('search', { q: narrow(q, start, start + step) });
@@ -715,22 +717,27 @@ function mapChart(answer) {
   chart.append(svg('text', { x: pad + size / 2, y: size + 50, class: 'axis-label', 'text-anchor': 'middle' }, 'x (east →)'),
     svg('text', { x: 14, y: 12 + size / 2, class: 'axis-label', 'text-anchor': 'middle',
       transform: `rotate(-90 14 ${12 + size / 2})` }, 'z (south →)'));
+  // One listener for all points (a map can hold tens of thousands); titles only while they stay cheap.
   const dots = svg('g', { class: 'points' });
+  const titled = points.length <= 3000;
   for (const p of points) {
-    const dot = svg('circle', { cx: sx(p.x), cy: sz(p.z), r: 4.5, fill: colours.get(p.action), class: 'point',
+    const label = `${p.action} at ${p.x} ${p.y} ${p.z} on ${p.backend}`;
+    dots.append(svg('circle', { cx: sx(p.x), cy: sz(p.z), r: 4.5, fill: colours.get(p.action), class: 'point',
       'data-x': p.x, 'data-y': p.y, 'data-z': p.z, 'data-action': p.action, 'data-backend': p.backend,
-      tabindex: 0, role: 'button', 'aria-label': `${p.action} at ${p.x} ${p.y} ${p.z} on ${p.backend}` },
-    svg('title', null, `${p.action} at ${p.x} ${p.y} ${p.z} (${p.backend}) — click to inspect`));
-    const open = () => go('inspect', { backend: p.backend, world: answer.world, x: p.x, y: p.y, z: p.z });
-    dot.addEventListener('click', open);
-    dot.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        open();
-      }
-    });
-    dots.append(dot);
+      tabindex: titled ? 0 : null, role: titled ? 'button' : null, 'aria-label': titled ? label : null },
+    titled ? svg('title', null, label + ' — click to inspect') : null));
   }
+  const open = (target) => {
+    const dot = target.closest && target.closest('circle.point');
+    if (!dot) return false;
+    const d = dot.dataset;
+    go('inspect', { backend: d.backend, world: answer.world, x: d.x, y: d.y, z: d.z });
+    return true;
+  };
+  dots.addEventListener('click', (event) => open(event.target));
+  dots.addEventListener('keydown', (event) => {
+    if ((event.key === 'Enter' || event.key === ' ') && open(event.target)) event.preventDefault();
+  });
   chart.append(dots);
   parts.push(el('div', { class: 'map-layout' }, el('figure', { class: 'chart-box map-box' }, chart),
     el('div', { class: 'map-side' }, el('h2', { text: 'Actions' }), key)));
