@@ -77,15 +77,35 @@ async function apiError(res) {
   return new ApiError(res.status, body && body.kind ? body.kind : 'HTTP_' + res.status, message);
 }
 
+const sleep = (ms, signal) => new Promise((resolve, reject) => {
+  const timer = setTimeout(resolve, ms);
+  if (signal) signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    reject(new DOMException('aborted', 'AbortError'));
+  });
+});
+
+/**
+ * fetch, waiting and retrying a few times on 429: the console shares /lgn's per-player limits (one
+ * request at a time, a small burst), which quick clicking between views can reach.
+ */
+async function request(path, accept, signal) {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(path, { credentials: 'same-origin', signal, headers: { Accept: accept } });
+    if (res.status !== 429 || attempt === 3) return res;
+    await sleep(700 * (attempt + 1), signal);
+  }
+}
+
 async function api(path, signal) {
-  const res = await fetch(path, { credentials: 'same-origin', signal, headers: { Accept: 'application/json' } });
+  const res = await request(path, 'application/json', signal);
   if (!res.ok) throw await apiError(res);
   return res.json();
 }
 
 /** Reads an NDJSON stream, calling onLine for each object as it arrives. */
 async function stream(path, onLine, signal) {
-  const res = await fetch(path, { credentials: 'same-origin', signal, headers: { Accept: 'application/x-ndjson' } });
+  const res = await request(path, 'application/x-ndjson', signal);
   if (!res.ok) throw await apiError(res);
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
