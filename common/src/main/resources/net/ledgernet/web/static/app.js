@@ -6,9 +6,10 @@
 const WANTED_KEY = 'ledgernet.wanted';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PERIODS = ['1d', '7d', '30d', '90d'];
-// Okabe–Ito first (safe for colour-blind readers), then further distinct hues for many action types.
-const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7a6a00', '#6a3d9a',
-  '#1b9e77', '#e7298a', '#666666', '#a6761d', '#1f78b4', '#b15928', '#33a02c', '#fb9a99'];
+// Backends: Okabe–Ito (safe for colour-blind readers). Actions: more hues, neighbours kept far apart.
+const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7a6a00', '#6a3d9a'];
+const ACTION_PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
+  '#bcbd22', '#17becf', '#111111', '#f5c400', '#a6cee3', '#fb9a99', '#b2df8a', '#cab2d6'];
 const GRAMMAR = 'action: source: (or @name) object: world: range: before: after: rolledback: backend:';
 
 let me = null;            // /api/me once logged in
@@ -226,10 +227,14 @@ function timeCell(iso) {
     relative(when.getTime(), Date.now())));
 }
 
-function colourMap(names) {
+function colourMap(names, palette = PALETTE) {
   const map = new Map();
-  [...names].forEach((name, i) => map.set(name, PALETTE[i % PALETTE.length]));
+  [...names].forEach((name, i) => map.set(name, palette[i % palette.length]));
   return map;
+}
+
+function plural(n, word) {
+  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function backendColours() {
@@ -495,8 +500,7 @@ function stateChip(name, state, ms, detail) {
   };
   const colour = backendColours().get(name);
   const chip = el('li', { class: 'state state-' + state, 'data-backend': name, 'data-state': state, title: detail || null },
-    colour ? swatch(colour) : null, el('strong', { text: name }), ' ', el('span', { text: words[state] || state }),
-    detail && state !== 'answered' ? el('span', { class: 'detail', text: ' — ' + detail }) : null);
+    colour ? swatch(colour) : null, el('strong', { text: name }), ' ', el('span', { text: words[state] || state }));
   paint(chip);
   return chip;
 }
@@ -553,7 +557,7 @@ function timelineChart(answer, q) {
   const colours = backendColours();
   const step = answer.bucket === 'day' ? 86400000 : 3600000;
   const total = buckets.reduce((sum, b) => sum + Object.values(b.counts || {}).reduce((a, c) => a + c, 0), 0);
-  parts.push(el('p', { class: 'summary' }, el('strong', { text: total.toLocaleString('en') + ' actions' }),
+  parts.push(el('p', { class: 'summary' }, el('strong', { text: plural(total, 'action') }),
     ` per ${answer.bucket}, stacked by backend` + (q ? ' · ' : ''), q ? el('code', { text: q }) : null,
     ' · click a bar to search that ' + answer.bucket));
   for (const [name, oldest] of Object.entries(answer.capped || {})) {
@@ -694,9 +698,11 @@ function mapChart(answer) {
   const counts = new Map();
   for (const p of points) counts.set(p.action, (counts.get(p.action) || 0) + 1);
   const actions = [...counts.keys()].sort();
-  const colours = colourMap(actions);
-  parts.push(el('p', { class: 'summary' }, el('strong', { text: points.length.toLocaleString('en') + ' actions' }),
-    ' in ', el('code', { text: answer.world || '—' }), ' by x and z, coloured by action · click a point to inspect it'));
+  const colours = colourMap(actions, ACTION_PALETTE);
+  parts.push(el('p', { class: 'summary' }, el('strong', { text: plural(points.length, 'action') }),
+    ' in ', el('code', { text: answer.world || '—' }),
+    ` at ${plural(new Set(points.map((p) => p.x + ' ' + p.z)).size, 'x/z position')}, coloured by action`
+    + ' (actions at one position overlap) · click a point to inspect it'));
   if (answer.capped) {
     parts.push(el('div', { class: 'banner', role: 'status', 'data-capped': 'true' },
       `Shows the newest ${Number(answer.maxRows).toLocaleString('en')} actions per backend; older ones are not placed.`));
@@ -734,9 +740,9 @@ function mapChart(answer) {
     chart.append(svg('line', { x1: pad, x2: pad + size, y1: sz(vz), y2: sz(vz), class: 'grid' }),
       svg('text', { x: pad - 6, y: sz(vz) + 4, class: 'tick', 'text-anchor': 'end' }, vz));
   }
-  chart.append(svg('text', { x: pad + size / 2, y: size + 50, class: 'axis-label', 'text-anchor': 'middle' }, 'x (east →)'),
+  chart.append(svg('text', { x: pad + size / 2, y: size + 50, class: 'axis-label', 'text-anchor': 'middle' }, 'x (east is right)'),
     svg('text', { x: 14, y: 12 + size / 2, class: 'axis-label', 'text-anchor': 'middle',
-      transform: `rotate(-90 14 ${12 + size / 2})` }, 'z (south →)'));
+      transform: `rotate(-90 14 ${12 + size / 2})` }, 'z (south is down)'));
   // One listener for all points (a map can hold tens of thousands); titles only while they stay cheap.
   const dots = svg('g', { class: 'points' });
   const titled = points.length <= 3000;
@@ -844,7 +850,9 @@ function playerPage(answer) {
     }
     section.append(list);
   }
-  parts.push(section);
+  // Who they are and what they did, side by side; their latest actions below.
+  const sections = parts.splice(parts.findIndex((p) => p.classList && p.classList.contains('player')));
+  parts.push(el('div', { class: 'player-grid' }, el('div', null, sections), section));
   const latest = answer.latest;
   if (latest) {
     parts.push(el('section', { id: 'latest' }, el('h2', { text: 'Latest actions across the network' }),
@@ -893,7 +901,7 @@ function inspectView(params) {
       const page = answer.page || answer;
       out.replaceChildren(el('p', { class: 'summary' }, el('strong', { text: `${x} ${y} ${z}` }), ' in ',
         el('code', { text: params.get('world') || '' }), ' on ', params.get('backend'),
-        ` · ${(page.rows || []).length} actions` + (page.next ? ' (first page)' : '')),
+        ' · ' + plural((page.rows || []).length, 'action') + (page.next ? ' (first page)' : '')),
       ...leftOutNotes(page), rowsTable(page.rows || [], 'Actions at this position'));
       paint(out);
     }, (error) => fail(out, error));

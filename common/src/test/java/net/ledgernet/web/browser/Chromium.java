@@ -59,6 +59,9 @@ final class Chromium implements AutoCloseable {
                     .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
+            // The page itself is WINDOW large (--window-size counts the window, not what the page gets).
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", WINDOW.width,
+                    "height", WINDOW.height, "deviceScaleFactor", 1, "mobile", false));
             return new Chromium(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
