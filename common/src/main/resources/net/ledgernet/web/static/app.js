@@ -702,7 +702,7 @@ function mapChart(answer) {
   parts.push(el('p', { class: 'summary' }, el('strong', { text: plural(points.length, 'action') }),
     ' in ', el('code', { text: answer.world || '—' }),
     ` at ${plural(new Set(points.map((p) => p.x + ' ' + p.z)).size, 'x/z position')}, coloured by action`
-    + ' (actions at one position overlap) · click a point to inspect it'));
+    + ' (nearby points overlap) · click a point to inspect it'));
   if (answer.capped) {
     parts.push(el('div', { class: 'banner', role: 'status', 'data-capped': 'true' },
       `Shows the newest ${Number(answer.maxRows).toLocaleString('en')} actions per backend; older ones are not placed.`));
@@ -748,7 +748,7 @@ function mapChart(answer) {
   const titled = points.length <= 3000;
   for (const p of points) {
     const label = `${p.action} at ${p.x} ${p.y} ${p.z} on ${p.backend}`;
-    dots.append(svg('circle', { cx: sx(p.x), cy: sz(p.z), r: 4.5, fill: colours.get(p.action), class: 'point',
+    dots.append(svg('circle', { cx: sx(p.x), cy: sz(p.z), r: 4, fill: colours.get(p.action), class: 'point',
       'data-x': p.x, 'data-y': p.y, 'data-z': p.z, 'data-action': p.action, 'data-backend': p.backend,
       tabindex: titled ? 0 : null, role: titled ? 'button' : null, 'aria-label': titled ? label : null },
     titled ? svg('title', null, label + ' — click to inspect') : null));

@@ -361,21 +361,30 @@ class WebConsoleBrowserTest {
         assertThat(chromium.text()).doesNotContain("creative").doesNotContain(DOWN);
         chromium.screenshot("search-helper");
 
-        WebElement input = chromium.find("#q");
-        input.clear();
+        // Naming the hidden backend: the server's refusal, as it words it.
+        open("#/inspect?backend=creative&world=" + encode("creative:overworld") + "&x=0&y=64&z=0");
+        WebElement error = chromium.await("#results .error");
+        assertThat(error.getText()).startsWith("You may not inspect");
+        assertThat(chromium.all("#results table.rows")).isEmpty();
+        chromium.screenshot("refused");
+
+        // The map offers only the worlds of readable backends, and draws only their actions.
+        open("#/map?q=" + encode(BLOCK_BREAK));
+        chromium.await("svg.map, #results .empty");
+        assertThat(chromium.attributes("#world option", "value")).isNotEmpty()
+                .allSatisfy(w -> assertThat(w).matches("(survival|lobby):.+"));
+        String shownWorld = (String) chromium.js("return document.getElementById('world').value");
+        assertThat(chromium.attributes("svg.map circle.point", "data-backend"))
+                .allSatisfy(b -> assertEquals(shownWorld.substring(0, shownWorld.indexOf(':')), b));
+
+        open("#/search");
+        WebElement input = chromium.await("#q");
         input.sendKeys("backend:");
         List<String> offered = chromium.waitFor(d -> {
             List<String> texts = chromium.texts("#q-list:not([hidden]) li");
             return texts.contains("backend:survival") ? texts : null;
         });
         assertThat(offered).contains("backend:survival", "backend:lobby").doesNotContain("backend:creative", "backend:" + DOWN);
-
-        // Naming the hidden backend: the server's refusal, as it words it.
-        open("#/inspect?backend=creative&world=" + encode("creative:overworld") + "&x=0&y=64&z=0");
-        WebElement error = chromium.await("#results .error");
-        assertThat(error.getText()).isNotBlank();
-        assertThat(chromium.all("#results table.rows")).isEmpty();
-        chromium.screenshot("refused");
     }
 
     // ---------- logout ----------
