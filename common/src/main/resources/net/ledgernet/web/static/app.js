@@ -824,7 +824,7 @@ function playerPage(answer) {
         el('td', { class: 'mono' }, pos ? el('a', {
           href: hashFor('inspect', { backend: b.name, world: pos.world, x: pos.x, y: pos.y, z: pos.z }),
           text: `${pos.x} ${pos.y} ${pos.z} in ${pos.world}`,
-        }) : el('span', { class: 'muted', text: 'unknown' }))));
+        }) : el('span', { class: 'muted', text: '—', title: 'Ledger keeps the position of the latest join only' }))));
     }
     table.append(body);
     parts.push(el('section', { class: 'player', 'data-uuid': player.uuid },
