@@ -101,9 +101,14 @@ final class ConsoleNetwork implements AutoCloseable {
         core.enable();
         assertEquals(LedgerNetCore.State.ENABLED, core.state(), () -> core.disabledReason().orElse(""));
         queries = new NetworkQueries(core, Clock.systemUTC());
+        console = start(20_000);
+    }
+
+    /** A console over this network counting at most {@code chartMaxRows} actions per backend for charts. */
+    WebConsole start(int chartMaxRows) {
         WebSettings settings = new WebSettings(true, "127.0.0.1", 0, Optional.empty(), Duration.ofMinutes(30),
-                10_000, 20_000);
-        console = WebConsole.start(settings, core, queries, viewer -> CompletableFuture.completedFuture(true),
+                10_000, chartMaxRows);
+        return WebConsole.start(settings, core, queries, viewer -> CompletableFuture.completedFuture(true),
                 mock(PluginLogger.class), clock);
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import net.ledgernet.web.WebConsole;
 import net.ledgernet.web.WebViewer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -249,10 +250,37 @@ class WebConsoleBrowserTest {
         assertThat(rows).allSatisfy(row -> assertThat(rowTime(row).toString()).startsWith(day));
     }
 
+    @Test
+    @Order(7)
+    void whenTheChartBoundIsHitTheTimelineSaysWhatItLeftOut() throws Exception {
+        int bound = 25;
+        try (WebConsole small = network.start(bound)) {
+            chromium.driver.manage().deleteAllCookies();
+            chromium.driver.get(small.loginLink(network.admin).toString());
+            chromium.await("#who-name");
+            chromium.driver.get("about:blank");
+            String base = small.baseUrl().toString();
+            chromium.driver.get(base + (base.endsWith("/") ? "" : "/") + "#/timeline?q=" + encode(BLOCK_BREAK));
+            chromium.await("svg.timeline");
+            for (String backend : SAMPLE) {
+                // The oldest action counted is the bound-th newest block-break there.
+                Instant oldest = ledgerTime(rows(backend, "SELECT a.time FROM actions a JOIN ActionIdentifiers i "
+                        + "ON a.action_id = i.id WHERE i.action_identifier = ? ORDER BY a.time DESC LIMIT 1 OFFSET ?",
+                        "block-break", bound - 1).get(0).get(0));
+                assertEquals("Counts the newest " + bound + " actions per backend; older than "
+                        + oldest.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC")
+                        + " on " + backend + " not counted.", chromium.find("[data-capped='" + backend + "']").getText());
+                int drawn = chromium.attributes("svg.timeline rect[data-backend='" + backend + "']", "data-count")
+                        .stream().mapToInt(Integer::parseInt).sum();
+                assertEquals(bound, drawn, backend);
+            }
+        }
+    }
+
     // ---------- map and inspect ----------
 
     @Test
-    @Order(7)
+    @Order(8)
     void theMapPlacesEveryMatchingActionOfTheWorldColouredByTypeAndAPointOpensInspect() {
         String world = "survival:overworld";
         login(network.admin, "#/map?q=" + encode("rolledback:false") + "&world=" + encode(world));
@@ -301,7 +329,7 @@ class WebConsoleBrowserTest {
     // ---------- player ----------
 
     @Test
-    @Order(8)
+    @Order(9)
     void aPlayerPageShowsJoinsPerBackendCountsByTypeAndTheLatestActions() {
         // The player known on the most backends, then with the most actions.
         Map<String, int[]> known = new TreeMap<>();
@@ -353,7 +381,7 @@ class WebConsoleBrowserTest {
     // ---------- permissions ----------
 
     @Test
-    @Order(9)
+    @Order(10)
     void aBackendHiddenFromAMemberOfStaffIsNeitherSearchedListedNorCompleted() {
         login(network.helper, "#/search?q=" + encode(BLOCK_BREAK));
         List<WebElement> rows = resultRows();
@@ -393,7 +421,7 @@ class WebConsoleBrowserTest {
     // ---------- logout ----------
 
     @Test
-    @Order(10)
+    @Order(11)
     void logoutEndsTheSession() {
         login(network.admin, "#/search?q=" + encode(BLOCK_BREAK));
         resultRows();
@@ -414,7 +442,7 @@ class WebConsoleBrowserTest {
      * for BENCHMARKS.md; the bound is the issue's 300 KB.
      */
     @Test
-    @Order(11)
+    @Order(12)
     void theSearchPageDownloadsUnder300Kilobytes() throws IOException {
         login(network.admin, "#/search");
         chromium.clearCache();
