@@ -704,8 +704,10 @@ function mapChart(answer) {
     ` at ${plural(new Set(points.map((p) => p.x + ' ' + p.z)).size, 'x/z position')}, coloured by action`
     + ' (nearby points overlap) · click a point to inspect it'));
   if (answer.capped) {
+    const since = Object.entries(answer.cappedSince || {}).map(([name, oldest]) => `older than ${utc(oldest)} on ${name}`);
     parts.push(el('div', { class: 'banner', role: 'status', 'data-capped': 'true' },
-      `Shows the newest ${Number(answer.maxRows).toLocaleString('en')} actions per backend; older ones are not placed.`));
+      `Places the newest ${Number(answer.maxRows).toLocaleString('en')} actions per backend; ` +
+      (since.length ? since.join(', ') : 'older ones') + ' not placed.'));
   }
   const leftOut = leftOutMap(answer.leftOut);
   if (leftOut) parts.push(leftOut);

@@ -194,6 +194,23 @@ class WebConsoleBrowserTest {
     }
 
     @Test
+    @Order(4)
+    void aRefusedSearchShowsTheServersOwnMessage() {
+        String bad = "range:abc action:block-break";
+        login(network.admin, "#/search?q=" + encode(bad));
+        WebElement error = chromium.await("#results .error");
+        assertEquals("alert", error.getAttribute("role"));
+        // What the API itself says for that search, asked from the page with the same session.
+        Object message = ((org.openqa.selenium.JavascriptExecutor) chromium.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/search?q=' + encodeURIComponent(arguments[0])).then(r => r.text())"
+                        + ".then(t => done(JSON.parse(t.trim().split('\\n').pop()).message))", bad);
+        assertThat((String) message).isNotBlank();
+        assertEquals(message, error.getText());
+        assertThat(chromium.all("#results table.rows")).isEmpty();
+    }
+
+    @Test
     @Order(5)
     void completionOffersKeysAndValuesAndTakesOneWithTheKeyboard() {
         login(network.admin, "#/search");
