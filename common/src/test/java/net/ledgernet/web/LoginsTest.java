@@ -17,11 +17,12 @@ import java.util.UUID;
 import net.ledgernet.command.NetworkQueries;
 import net.ledgernet.storage.FanOutCursor;
 import net.ledgernet.storage.MergedPage;
+import net.ledgernet.storage.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The bounds that keep a flood of links or logins from exhausting memory. */
 class LoginsTest {
-    private final WebNetwork.TestClock clock = new WebNetwork.TestClock(Instant.parse("2026-12-03T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T12:00:00Z"));
     private final Logins logins = new Logins(clock, Duration.ofMinutes(30));
     private final WebViewer steve = WebViewer.player(UUID.randomUUID(), "Steve");
 

@@ -258,7 +258,7 @@ class WebApiTest {
             // Page 1 resolves every backend's ids first, then fetches: the silent backend is told when its
             // pool gives up, the others as their rows arrive after that; the start line waits for none of it.
             assertEquals("skyblock", lines.get(1).get("name"), timeline);
-            assertEquals("error", lines.get(1).get("state"), timeline);
+            assertThat(lines.get(1).get("state")).as(timeline).isIn("error", "timeout");
             assertThat(Duration.ofNanos(arrived.get(1) - arrived.get(0))).as(timeline)
                     .isGreaterThan(Duration.ofMillis(1500));
             assertEquals(Set.copyOf(StaffNetwork.BACKENDS), lines.subList(2, 5).stream().map(l -> l.get("name"))

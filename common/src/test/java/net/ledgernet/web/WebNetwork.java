@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +29,7 @@ import net.ledgernet.command.StaffNetwork;
 import net.ledgernet.config.WebSettings;
 import net.ledgernet.platform.Platform;
 import net.ledgernet.platform.PluginLogger;
+import net.ledgernet.storage.MutableClock;
 
 /**
  * A real core on the three-backend SQLite staff network (plus what the config adds), a real web
@@ -46,38 +45,11 @@ final class WebNetwork implements AutoCloseable {
     final LedgerNetCore core;
     final NetworkQueries queries;
     final WebConsole web;
-    final TestClock clock = new TestClock(Instant.now());
+    /** Moved by hand: sessions and tokens expire without sleeping. */
+    final MutableClock clock = new MutableClock(Instant.now());
     final AtomicBoolean mayUse = new AtomicBoolean(true);
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
-
-    /** A clock tests move by hand: sessions and tokens expire without sleeping. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     WebNetwork(Path dir, String config, WebSettings settings) {
         StaffNetwork.write(dir, config);
