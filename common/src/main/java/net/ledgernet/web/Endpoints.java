@@ -129,9 +129,14 @@ final class Endpoints {
 
     void page(Logins.Session session, Fields params, Response response) {
         String cursor = text(params, "cursor", 64, true).orElseThrow();
-        ActionPage from = session.page(cursor).orElseThrow(() -> WebError.notFound(
+        Logins.Remembered remembered = session.page(cursor).orElseThrow(() -> WebError.notFound(
                 "That page is no longer kept (pages are kept per login, up to " + Logins.MAX_PAGES_PER_SESSION
                         + "); run the search again."));
+        if (remembered.runtime() != networkSearch()) {
+            // A reload replaced the pools (and maybe the databases) its cursor points into.
+            throw WebError.notFound("LedgerNet was reloaded since that page; run the search again.");
+        }
+        ActionPage from = remembered.page();
         if (!from.hasNext()) {
             throw WebError.badInput("There are no more pages.");
         }
@@ -208,7 +213,7 @@ final class Endpoints {
     private Map<String, Object> pageJson(Logins.Session session, ActionPage page) {
         NetworkSearch search = networkSearch();
         page.rows().forEach(row -> completions.note(row, search));
-        String next = page.hasNext() ? session.remember(page, logins.newCursor()) : null;
+        String next = page.hasNext() ? session.remember(page, search, logins.newCursor()) : null;
         return JsonViews.page(page, search, next);
     }
 

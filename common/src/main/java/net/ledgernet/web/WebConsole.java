@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The staff web console: Jetty on its own small pool of daemon threads ({@code LedgerNet-web-N}),
@@ -60,7 +61,8 @@ public final class WebConsole implements AutoCloseable {
                 });
         pool.setName("LedgerNet-web");
         pool.setDaemon(true);
-        Server server = new Server(pool);
+        // Jetty's timer thread too is ours: named, and a daemon (the CLI exits when its work is done).
+        Server server = new Server(pool, new ScheduledExecutorScheduler("LedgerNet-web-timer", true), null);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);

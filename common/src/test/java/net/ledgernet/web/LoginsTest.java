@@ -70,11 +70,12 @@ class LoginsTest {
                     new MergedPage(List.of(), Map.of(), new FanOutCursor(8, Map.of())), List.of());
             String cursor = logins.newCursor();
             assertThat(cursor).matches("[A-Za-z0-9_-]{22}");
-            cursors.add(session.remember(page, cursor));
+            cursors.add(session.remember(page, this, cursor));
             pages.add(page);
         }
         for (int i = 0; i < cursors.size(); i++) {
-            assertEquals(i < 5 ? Optional.empty() : Optional.of(pages.get(i)), session.page(cursors.get(i)));
+            assertEquals(i < 5 ? Optional.empty() : Optional.of(new Logins.Remembered(pages.get(i), this)),
+                    session.page(cursors.get(i)));
         }
         assertTrue(session.page("../../etc").isEmpty());
     }

@@ -174,6 +174,13 @@ class WebApiTest {
         assertEquals(404, foreign.statusCode());
         assertEquals("NOT_FOUND", JsonRead.object(foreign.body()).get("kind"));
         assertEquals(404, net.get("/api/page?cursor=" + "A".repeat(22), session).statusCode());
+
+        // After /lgn reload the cursors point into closed pools: refused, the search must run again.
+        assertEquals(Optional.empty(), net.core.reload());
+        HttpResponse<String> reloaded = net.get("/api/page?cursor=" + cursor, session);
+        assertEquals(404, reloaded.statusCode());
+        assertThat(JsonRead.object(reloaded.body()).get("message")).asString().contains("reloaded");
+        assertEquals(1L, lastPage(net.ndjson("/api/search?q=" + q(query), session)).get("number"));
         assertEquals(400, net.get("/api/page?cursor=" + "A".repeat(65), session).statusCode());
     }
 
