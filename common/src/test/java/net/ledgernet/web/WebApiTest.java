@@ -325,6 +325,10 @@ class WebApiTest {
             assertThat(worlds).isNotEmpty().allMatch(w -> w.startsWith("world:survival:") || w.startsWith("world:creative:"));
             assertThat((List<String>) net.json("/api/complete?q=" + q("world:"), operator).get("suggestions"))
                     .anyMatch(w -> w.startsWith("world:lobby:"));
+            assertEquals(List.of("backend:*", "backend:survival", "backend:creative"),
+                    net.json("/api/complete?q=" + q("backend:"), session).get("suggestions"));
+            assertEquals(List.of("backend:!*", "backend:!survival", "backend:!creative"),
+                    net.json("/api/complete?q=" + q("action:block-break backend:!"), session).get("suggestions"));
 
             // lp user <mod> permission unset ledger.commands.search server=creative: the next page leaves it out.
             luckPerms.revoke(mod, "creative", "ledger.commands.search");
