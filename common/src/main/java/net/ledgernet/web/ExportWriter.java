@@ -16,7 +16,10 @@ sealed interface ExportWriter {
 
     String end(int rows, boolean cut, int maxRows, Map<String, Object> leftOut, Optional<String> error);
 
-    /** RFC 4180: CRLF lines, a field quoted when it holds a comma, quote, CR or LF (quotes doubled). */
+    /**
+     * RFC 4180: CRLF lines, a field quoted when it holds a comma, quote, CR or LF (quotes doubled); text that a
+     * spreadsheet would evaluate is defused ({@link #spreadsheetSafe}).
+     */
     final class Csv implements ExportWriter {
         @Override
         public String start() {
@@ -30,9 +33,22 @@ sealed interface ExportWriter {
                 if (out.length() > 0) {
                     out.append(',');
                 }
-                out.append(field(String.valueOf(row.get(column))));
+                Object value = row.get(column);
+                out.append(field(value instanceof Number ? value.toString() : spreadsheetSafe(String.valueOf(value))));
             }
             return out.append("\r\n").toString();
+        }
+
+        /**
+         * A text cell that a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab
+         * or CR first: OWASP's CSV injection list) gets a leading apostrophe, which spreadsheets show as text.
+         * Sources such as {@code @explosion} and names from the game are not the staff member's to trust.
+         */
+        static String spreadsheetSafe(String text) {
+            if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+                return "'" + text;
+            }
+            return text;
         }
 
         static String field(String value) {

@@ -584,7 +584,21 @@ class WebApiTest {
         ExportWriter.Csv csv = new ExportWriter.Csv();
         Map<String, Object> row = new java.util.LinkedHashMap<>();
         ExportWriter.COLUMNS.forEach(c -> row.put(c, c.equals("source") ? "@a,\"b\"" : c));
-        assertEquals("time,backend,world,x,y,z,action,object,oldObject,\"@a,\"\"b\"\"\",rolledBack\r\n",
+        assertEquals("time,backend,world,x,y,z,action,object,oldObject,\"'@a,\"\"b\"\"\",rolledBack\r\n",
+                csv.row(row, true));
+    }
+
+    @Test
+    void csvTextThatASpreadsheetWouldRunIsDefusedButNumbersAreNot() {
+        ExportWriter.Csv csv = new ExportWriter.Csv();
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        ExportWriter.COLUMNS.forEach(c -> row.put(c, c));
+        row.put("x", -1407);
+        row.put("source", "@explosion");
+        row.put("object", "=HYPERLINK(\"http://evil\")");
+        row.put("oldObject", "+1");
+        row.put("world", "-lobby");
+        assertEquals("time,backend,'-lobby,-1407,y,z,action,\"'=HYPERLINK(\"\"http://evil\"\")\",'+1,'@explosion,rolledBack\r\n",
                 csv.row(row, true));
     }
 
