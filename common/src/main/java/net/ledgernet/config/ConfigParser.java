@@ -71,7 +71,9 @@ final class ConfigParser {
     static final int MAX_PORT = 65535;
     static final Duration MIN_SESSION_IDLE = Duration.ofMinutes(1);
     static final Duration MAX_SESSION_IDLE = Duration.ofHours(24);
+    static final int MAX_EXPORT_ROWS = 1_000_000;
     static final int MIN_CHART_ROWS = 100;
+    static final int MAX_CHART_ROWS = 1_000_000;
     /** An IPv4 literal in its plain dotted form (InetAddress would also take 127.1 and 0x7f.1). */
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
@@ -803,8 +805,8 @@ final class ConfigParser {
         int port = integer(node.node("port"), 1, MAX_PORT, d.port());
         Optional<URI> publicUrl = publicUrl(node.node("public-url"));
         Duration idle = duration(node.node("session-idle"), d.sessionIdle(), MIN_SESSION_IDLE, MAX_SESSION_IDLE);
-        int exportRows = integer(node.node("export-max-rows"), 1, WebSettings.MAX_EXPORT_ROWS, d.exportMaxRows());
-        int chartRows = integer(node.node("chart-max-rows"), MIN_CHART_ROWS, WebSettings.MAX_CHART_ROWS,
+        int exportRows = integer(node.node("export-max-rows"), 1, MAX_EXPORT_ROWS, d.exportMaxRows());
+        int chartRows = integer(node.node("chart-max-rows"), MIN_CHART_ROWS, MAX_CHART_ROWS,
                 d.chartMaxRows());
         return new WebSettings(enabled, bind, port, publicUrl, idle, exportRows, chartRows);
     }

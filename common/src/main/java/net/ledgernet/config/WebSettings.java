@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * <p>config.yml bounds (checked by the parser): port 1 to 65535 (0, an ephemeral port, only through this
  * record, for tests), bind an IP literal or {@code localhost}, public-url an absolute http(s) URL of a host's
- * root, session-idle 1m to 24h, export-max-rows 1 to {@value #MAX_EXPORT_ROWS}, chart-max-rows 100 to
- * {@value #MAX_CHART_ROWS}.
+ * root, session-idle 1m to 24h, export-max-rows 1 to 1000000, chart-max-rows 100 to
+ * 1000000.
  *
  * @param enabled       whether the proxies serve it (the CLI's {@code web} serves it regardless)
  * @param bind          the address Jetty listens on
@@ -23,9 +23,6 @@ import java.util.Optional;
  */
 public record WebSettings(boolean enabled, String bind, int port, Optional<URI> publicUrl, Duration sessionIdle,
                           int exportMaxRows, int chartMaxRows) {
-    public static final int MAX_EXPORT_ROWS = 1_000_000;
-    public static final int MAX_CHART_ROWS = 1_000_000;
-
     public static final WebSettings DEFAULTS = new WebSettings(false, "127.0.0.1", 8130, Optional.empty(),
             Duration.ofMinutes(30), 10_000, 20_000);
 }
