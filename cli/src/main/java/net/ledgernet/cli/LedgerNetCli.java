@@ -387,7 +387,7 @@ public final class LedgerNetCli implements Callable<Integer> {
         URI link = console.loginLink(WebViewer.operator());
         out.println("LedgerNet web console for " + new ConfigFile(dir).path().toAbsolutePath().normalize()
                 + " at " + console.baseUrl());
-        out.println("Log in as the operator (one use, valid " + WebConsole.LOGIN_LINK_VALIDITY.toMinutes()
+        out.println("Log in as the operator (one use, valid " + WebConsoleHost.LOGIN_LINK_VALIDITY.toMinutes()
                 + " minutes; run web again for a new link):");
         out.println("  " + link);
         if (open) {

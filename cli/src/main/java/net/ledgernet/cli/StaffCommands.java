@@ -23,6 +23,7 @@ import net.ledgernet.storage.ActionRow;
 import net.ledgernet.storage.BackendFailure;
 import net.ledgernet.storage.NetworkPlayers;
 import net.ledgernet.storage.NetworkSearch;
+import net.ledgernet.web.Json;
 
 /**
  * {@code search}, {@code player}, {@code inspect} and {@code status} from a terminal: the same

@@ -27,7 +27,7 @@ import net.ledgernet.storage.NetworkSearch;
  * offered to a sender only from the backends they may read, never from other staff's searches
  * elsewhere.
  */
-final class Completions {
+public final class Completions {
     /** Ledger's built-in action types (ledger.md §5): offered before any backend has announced its own. */
     private static final List<String> LEDGER_ACTIONS = List.of("block-break", "block-place", "block-change",
             "item-insert", "item-remove", "item-pick-up", "item-drop", "entity-kill", "entity-change",
@@ -49,12 +49,12 @@ final class Completions {
         final Recent worlds = new Recent();
     }
 
-    Completions(LedgerNetCore core, Supplier<Collection<String>> onlineNames) {
+    public Completions(LedgerNetCore core, Supplier<Collection<String>> onlineNames) {
         this.core = core;
         this.onlineNames = onlineNames;
     }
 
-    void note(ActionRow row, NetworkSearch search) {
+    public void note(ActionRow row, NetworkSearch search) {
         Seen at = seen(row.backend());
         row.playerName().ifPresentOrElse(at.players::add, () -> at.sources.add("@" + row.source()));
         at.objects.add(ChatMessages.shortId(row.object()));
@@ -62,7 +62,7 @@ final class Completions {
     }
 
     /** A player found by a lookup, filed under the backend of their last join. */
-    void notePlayer(String name, String backend) {
+    public void notePlayer(String name, String backend) {
         seen(backend).players.add(name);
     }
 
@@ -87,7 +87,7 @@ final class Completions {
      *
      * @param readable the backends the sender may search
      */
-    List<String> searchTerm(String typed, Set<String> readable) {
+    public List<String> searchTerm(String typed, Set<String> readable) {
         int colon = typed.indexOf(':');
         if (colon < 0) {
             return filter(KEYS, "", typed);
@@ -111,7 +111,7 @@ final class Completions {
     }
 
     /** @param readable the backends the sender may look players up on */
-    List<String> players(String typed, Set<String> readable) {
+    public List<String> players(String typed, Set<String> readable) {
         return filter(union(onlineNames.get(), seenOn(readable, at -> at.players)), "", typed);
     }
 

@@ -304,7 +304,7 @@ public final class LgnCommand {
                     .orElse("The web console is off: set web.enabled: true in config.yml and run " + reload + "."));
         }
         java.net.URI link = console.get().loginLink(WebViewer.player(player, sender.name()));
-        sender.send(messages.webLink(link, sender.name(), WebConsole.LOGIN_LINK_VALIDITY.toMinutes()));
+        sender.send(messages.webLink(link, sender.name(), WebConsoleHost.LOGIN_LINK_VALIDITY.toMinutes()));
     }
 
     private CompletableFuture<Void> page(CommandSender sender, List<String> args, ChatMessages messages, String key) {
@@ -468,7 +468,7 @@ public final class LgnCommand {
             case STATUS -> "every backend's database: reachable, latency, size, time zone, breaker, pool.";
             case RELOAD -> "re-reads config.yml; a file with problems changes nothing and the problems are listed.";
             case WEB -> "a login link to the web console in chat, for you alone: one use, valid "
-                    + WebConsole.LOGIN_LINK_VALIDITY.toMinutes() + " minutes. The console searches, charts and maps"
+                    + WebConsoleHost.LOGIN_LINK_VALIDITY.toMinutes() + " minutes. The console searches, charts and maps"
                     + " the network with your permissions, checked on every request.";
         };
         return messages.render(Key.INFO, text("message", usage));

@@ -40,6 +40,7 @@ import net.ledgernet.storage.BackendFailure;
 import net.ledgernet.storage.BackendUnavailableException;
 import net.ledgernet.storage.BackendReader;
 import net.ledgernet.storage.CircuitBreaker;
+import net.ledgernet.storage.FanOutListener;
 import net.ledgernet.storage.MergedPage;
 import net.ledgernet.storage.NetworkPlayers;
 import net.ledgernet.storage.NetworkSearch;
@@ -195,46 +196,138 @@ public final class NetworkQueries implements AutoCloseable {
      * resolved filters, and with them every later page's cursor, hold the absolute bounds.
      */
     public CompletableFuture<ActionPage> search(Viewer viewer, String input, java.time.Instant now) {
+        return search(viewer, input, now, 0, FanOutListener.NONE);
+    }
+
+    /**
+     * Page 1 of a search, telling {@code listener} which backends are asked and, as it happens, how
+     * each one answers (the web console's live states).
+     *
+     * @param pageSize rows per page; 0 for {@code limits.page-size}
+     */
+    public CompletableFuture<ActionPage> search(Viewer viewer, String input, java.time.Instant now, int pageSize,
+                                                FanOutListener listener) {
         try {
             LedgerNetConfig config = config();
             NetworkSearch search = networkSearch();
-            SearchQuery query;
-            try {
-                query = SearchParser.parse(input, SearchLimits.DEFAULTS);
-            } catch (SearchSyntaxException e) {
-                throw new QueryException(QueryException.Kind.BAD_INPUT, e.getMessage());
-            }
-            // Staff see network ids everywhere, so only network ids are read back.
-            WorldResolver resolver = WorldResolver.of(config.dimensionMap(), Optional.empty());
-            SearchTargets.Targeting targeting = SearchTargets.forChatCommand(query, config.backends().keySet(), resolver);
-            if (targeting instanceof SearchTargets.Refused refused) {
-                throw new QueryException(QueryException.Kind.BAD_INPUT, refused.reason());
-            }
-            Map<String, SearchQuery> permitted = new LinkedHashMap<>();
-            List<String> hidden = new ArrayList<>();
-            String node = config.permissions().search();
-            Set<String> named = narrowedTo(query, resolver);
-            ((SearchTargets.Targets) targeting).queries().forEach((backend, local) -> {
-                if (!named.isEmpty() && !named.contains(backend.toLowerCase(Locale.ROOT))) {
-                    return;
-                }
-                if (allowed(viewer, backend, node)) {
-                    permitted.put(backend, local);
-                } else {
-                    hidden.add(backend);
-                }
-            });
-            if (permitted.isEmpty()) {
-                throw new QueryException(QueryException.Kind.NO_PERMISSION, "search");
-            }
+            Targets targets = targets(viewer, input, config);
+            Map<String, SearchQuery> permitted = targets.permitted();
             List<String> searched = List.copyOf(permitted.keySet());
-            Access access = new Access(node, "search");
-            return translate(search.search(permitted, config.limits().pageSize(), now)
-                    .thenApply(page -> new ActionPage(input.trim(), 1, access, searched, hidden, List.of(), page,
-                            search.typoHints(permitted, page, Optional.empty()))));
+            Access access = new Access(config.permissions().search(), "search");
+            FanOutListener.tell(() -> listener.asking(searched));
+            return translate(search.search(permitted, pageSize > 0 ? pageSize : config.limits().pageSize(), now,
+                            listener)
+                    .thenApply(page -> new ActionPage(input.trim(), 1, access, searched, targets.hidden(), List.of(),
+                            page, search.typoHints(permitted, page, Optional.empty()))));
         } catch (QueryException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** The backends a search targets that the viewer may search (each with its local query), and those hidden. */
+    private record Targets(Map<String, SearchQuery> permitted, List<String> hidden) {
+    }
+
+    private Targets targets(Viewer viewer, String input, LedgerNetConfig config) {
+        SearchQuery query;
+        try {
+            query = SearchParser.parse(input, SearchLimits.DEFAULTS);
+        } catch (SearchSyntaxException e) {
+            throw new QueryException(QueryException.Kind.BAD_INPUT, e.getMessage());
+        }
+        // Staff see network ids everywhere, so only network ids are read back.
+        WorldResolver resolver = WorldResolver.of(config.dimensionMap(), Optional.empty());
+        SearchTargets.Targeting targeting = SearchTargets.forChatCommand(query, config.backends().keySet(), resolver);
+        if (targeting instanceof SearchTargets.Refused refused) {
+            throw new QueryException(QueryException.Kind.BAD_INPUT, refused.reason());
+        }
+        Map<String, SearchQuery> permitted = new LinkedHashMap<>();
+        List<String> hidden = new ArrayList<>();
+        String node = config.permissions().search();
+        Set<String> named = narrowedTo(query, resolver);
+        ((SearchTargets.Targets) targeting).queries().forEach((backend, local) -> {
+            if (!named.isEmpty() && !named.contains(backend.toLowerCase(Locale.ROOT))) {
+                return;
+            }
+            if (allowed(viewer, backend, node)) {
+                permitted.put(backend, local);
+            } else {
+                hidden.add(backend);
+            }
+        });
+        if (permitted.isEmpty()) {
+            throw new QueryException(QueryException.Kind.NO_PERMISSION, "search");
+        }
+        return new Targets(permitted, hidden);
+    }
+
+    /**
+     * What a bounded scan read: the backends asked and hidden, those that failed (their rows handed
+     * out before the failure must be discarded by the caller), and, for each backend that had more
+     * matching rows than the bound, the time of the oldest row handed out.
+     */
+    public record Scan(List<String> searched, List<String> hidden, Map<String, BackendFailure> missing,
+                       Map<String, Instant> capped) {
+        public Scan {
+            searched = List.copyOf(searched);
+            hidden = List.copyOf(hidden);
+            missing = Map.copyOf(missing);
+            capped = Map.copyOf(capped);
+        }
+    }
+
+    /**
+     * The newest {@code maxPerBackend} actions matching a search on each backend the viewer may search
+     * (for charts): each backend read on its own through keyset pages of at most {@code chunk} rows,
+     * in parallel, and handed to {@code sink} as they arrive. {@code sink} is called from storage
+     * threads, for several backends at once: it must be thread-safe. Memory: one chunk per backend.
+     */
+    public CompletableFuture<Scan> scan(Viewer viewer, String input, Instant now, int maxPerBackend, int chunk,
+                                        java.util.function.Consumer<ActionRow> sink) {
+        try {
+            LedgerNetConfig config = config();
+            NetworkSearch search = networkSearch();
+            Targets targets = targets(viewer, input, config);
+            // One row beyond the bound tells "more than the bound" from "exactly the bound".
+            int pageSize = Math.max(1, Math.min(chunk, maxPerBackend + 1));
+            Map<String, BackendFailure> missing = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Instant> capped = new java.util.concurrent.ConcurrentHashMap<>();
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            targets.permitted().forEach((backend, local) -> all.add(search.search(Map.of(backend, local), pageSize, now)
+                    .thenCompose(page -> scanOn(search, backend, page, 0, null, maxPerBackend, sink, missing, capped))));
+            return translate(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .thenApply(ignored -> new Scan(List.copyOf(targets.permitted().keySet()), targets.hidden(),
+                            missing, capped)));
+        } catch (QueryException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static CompletableFuture<Void> scanOn(NetworkSearch search, String backend, MergedPage page, int counted,
+                                                  Instant oldest, int max, java.util.function.Consumer<ActionRow> sink,
+                                                  Map<String, BackendFailure> missing, Map<String, Instant> capped) {
+        if (page.missing().containsKey(backend)) {
+            missing.put(backend, page.missing().get(backend));
+            return CompletableFuture.completedFuture(null);
+        }
+        for (ActionRow row : page.rows()) {
+            if (counted == max) {
+                if (oldest != null) {
+                    capped.put(backend, oldest);
+                }
+                return CompletableFuture.completedFuture(null);
+            }
+            sink.accept(row);
+            counted++;
+            oldest = oldest == null || row.time().isBefore(oldest) ? row.time() : oldest;
+        }
+        if (page.last() || page.rows().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        int soFar = counted;
+        Instant oldestSoFar = oldest;
+        return search.next(page).thenCompose(next -> scanOn(search, backend, next, soFar, oldestSoFar, max, sink,
+                missing, capped));
     }
 
     /**
@@ -257,10 +350,17 @@ public final class NetworkQueries implements AutoCloseable {
      * {@code viewer} may still read (checked again now: a node revoked since the search counts).
      */
     public CompletableFuture<ActionPage> next(Viewer viewer, ActionPage page) {
+        return next(viewer, page, FanOutListener.NONE);
+    }
+
+    /** The page after {@code page}, telling {@code listener} which backends are asked and how each answers. */
+    public CompletableFuture<ActionPage> next(Viewer viewer, ActionPage page, FanOutListener listener) {
         try {
             NetworkSearch search = networkSearch();
             ActionPage current = recheck(viewer, page);
-            return translate(search.next(current.merged()).thenApply(next -> new ActionPage(current.query(),
+            FanOutListener.tell(() -> listener.asking(current.merged().next().backends().entrySet().stream()
+                    .filter(e -> !e.getValue().exhausted()).map(Map.Entry::getKey).toList()));
+            return translate(search.next(current.merged(), listener).thenApply(next -> new ActionPage(current.query(),
                     current.number() + 1, current.access(), current.searched(), current.hidden(), current.revoked(),
                     next, List.of())));
         } catch (QueryException e) {

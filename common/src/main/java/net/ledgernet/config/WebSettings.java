@@ -2,27 +2,32 @@ package net.ledgernet.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The staff web console ({@code web:} in config.yml).
+ * The {@code web:} section of config.yml: the staff web console.
  *
- * <p>config.yml bounds (checked by the parser): port 1 to 65535 (0, an ephemeral port, only through this
- * record, for tests), bind an IP literal or {@code localhost}, public-url an absolute http(s) URL of a host's
- * root, session-idle 1m to 24h, export-max-rows 1 to 1000000, chart-max-rows 100 to
- * 1000000.
- *
- * @param enabled       whether the proxies serve it (the CLI's {@code web} serves it regardless)
- * @param bind          the address Jetty listens on
- * @param port          the port it listens on
- * @param publicUrl     where browsers reach it, when an operator's reverse proxy stands in front (links use it;
- *                      https makes the session cookie Secure)
+ * @param enabled       whether the proxy serves the console
+ * @param bind          the address to listen on (loopback by default: put a TLS reverse proxy in front to publish it)
+ * @param port          the TCP port; 0 picks a free one (tests)
+ * @param publicUrl     the URL staff open when the console sits behind a reverse proxy; login links use it
  * @param sessionIdle   a session ends after this long without a request
  * @param exportMaxRows most rows one export writes
- * @param chartMaxRows  newest matching actions counted per backend for the timeline and the map
+ * @param chartMaxRows  most matching actions per backend a timeline or map counts (the newest ones)
  */
 public record WebSettings(boolean enabled, String bind, int port, Optional<URI> publicUrl, Duration sessionIdle,
                           int exportMaxRows, int chartMaxRows) {
     public static final WebSettings DEFAULTS = new WebSettings(false, "127.0.0.1", 8130, Optional.empty(),
             Duration.ofMinutes(30), 10_000, 20_000);
+
+    public WebSettings {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(sessionIdle, "sessionIdle");
+        if (port < 0 || port > 65535 || exportMaxRows < 1 || chartMaxRows < 1 || sessionIdle.isNegative()
+                || sessionIdle.isZero()) {
+            throw new IllegalArgumentException("web settings out of range");
+        }
+    }
 }

@@ -73,7 +73,13 @@ public final class ActionFanOut implements AutoCloseable {
 
     /** Page 1 of a search; {@code filters} holds one resolved filter per targeted backend. */
     public CompletableFuture<MergedPage> firstPage(Map<String, ActionFilter> filters, int pageSize) {
-        return nextPage(FanOutCursor.start(filters, pageSize));
+        return nextPage(FanOutCursor.start(filters, pageSize), FanOutListener.NONE);
+    }
+
+    /** Page 1, telling {@code listener} as each backend's part arrives or fails. */
+    public CompletableFuture<MergedPage> firstPage(Map<String, ActionFilter> filters, int pageSize,
+                                                   FanOutListener listener) {
+        return nextPage(FanOutCursor.start(filters, pageSize), listener);
     }
 
     /**
@@ -93,6 +99,11 @@ public final class ActionFanOut implements AutoCloseable {
 
     /** The page after the one {@code cursor} came from. */
     public CompletableFuture<MergedPage> nextPage(FanOutCursor cursor) {
+        return nextPage(cursor, FanOutListener.NONE);
+    }
+
+    /** The page after the one {@code cursor} came from, telling {@code listener} as each backend's part arrives. */
+    public CompletableFuture<MergedPage> nextPage(FanOutCursor cursor, FanOutListener listener) {
         int limit = cursor.pageSize();
         Map<String, CompletableFuture<List<BackendReader.Fetched>>> pending = new TreeMap<>();
         Map<String, BackendFailure> missing = new HashMap<>();
@@ -106,11 +117,30 @@ public final class ActionFanOut implements AutoCloseable {
                         "no Ledger database configured for " + backend));
                 return;
             }
-            pending.put(backend, reader.call((c, r) -> r.fetchPage(c, state.filter(), state.position(), limit)));
+            CompletableFuture<List<BackendReader.Fetched>> fetch =
+                    reader.call((c, r) -> r.fetchPage(c, state.filter(), state.position(), limit));
+            pending.put(backend, fetch);
+            if (listener != FanOutListener.NONE) {
+                fetch.whenComplete((rows, error) -> FanOutListener.tell(() -> {
+                    if (error == null) {
+                        listener.answered(backend);
+                    } else {
+                        listener.failed(backend, failureOf(error));
+                    }
+                }));
+            }
         });
+        missing.forEach((backend, failure) -> FanOutListener.tell(() -> listener.failed(backend, failure)));
         return CompletableFuture.allOf(pending.values().stream()
                         .map(f -> f.handle((v, e) -> null)).toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> merge(cursor, pending, missing));
+    }
+
+    /** Why a backend's future failed, as staff are told it. */
+    static BackendFailure failureOf(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof BackendUnavailableException u ? u.failure()
+                : new BackendFailure(BackendFailure.Reason.ERROR, String.valueOf(cause));
     }
 
     private static MergedPage merge(FanOutCursor cursor, Map<String, CompletableFuture<List<BackendReader.Fetched>>> pending,

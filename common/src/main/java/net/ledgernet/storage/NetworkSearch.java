@@ -58,12 +58,23 @@ public final class NetworkSearch {
      * the cursor hold absolute bounds, so later pages never move the boundary.
      */
     public CompletableFuture<MergedPage> search(Map<String, SearchQuery> queries, int pageSize, java.time.Instant now) {
-        return resolveAndPage(queries, Optional.empty(), pageSize, now);
+        return resolveAndPage(queries, Optional.empty(), pageSize, now, FanOutListener.NONE);
+    }
+
+    /** Page 1, telling {@code listener} as each backend answers or is left out. */
+    public CompletableFuture<MergedPage> search(Map<String, SearchQuery> queries, int pageSize, java.time.Instant now,
+                                                FanOutListener listener) {
+        return resolveAndPage(queries, Optional.empty(), pageSize, now, listener);
     }
 
     /** The page after {@code page}. */
     public CompletableFuture<MergedPage> next(MergedPage page) {
         return fanOut.nextPage(page.next());
+    }
+
+    /** The page after {@code page}, telling {@code listener} as each backend answers or is left out. */
+    public CompletableFuture<MergedPage> next(MergedPage page, FanOutListener listener) {
+        return fanOut.nextPage(page.next(), listener);
     }
 
     /**
@@ -75,7 +86,8 @@ public final class NetworkSearch {
         SearchQuery query = localWorld.map(world -> SearchQuery.builder().world(true, world).build())
                 .orElse(SearchQuery.ALL);
         return resolveAndPage(Map.of(backend, query),
-                Optional.of(ActionFilter.BlockBox.of(pos.x(), pos.y(), pos.z())), pageSize, clock.instant());
+                Optional.of(ActionFilter.BlockBox.of(pos.x(), pos.y(), pos.z())), pageSize, clock.instant(),
+                FanOutListener.NONE);
     }
 
     /**
@@ -117,7 +129,7 @@ public final class NetworkSearch {
 
     private CompletableFuture<MergedPage> resolveAndPage(Map<String, SearchQuery> queries,
                                                          Optional<ActionFilter.BlockBox> bounds, int pageSize,
-                                                         java.time.Instant now) {
+                                                         java.time.Instant now, FanOutListener listener) {
         // Tags come from config.yml alone: an unlisted one is refused before any database is asked.
         for (SearchQuery query : queries.values()) {
             for (var objects : List.of(query.objects().allowed(), query.objects().denied())) {
@@ -155,7 +167,14 @@ public final class NetworkSearch {
                                     : new BackendFailure(BackendFailure.Reason.ERROR, String.valueOf(e.getCause())));
                         }
                     }
-                    return fanOut.firstPage(filters, pageSize).thenApply(page -> {
+                    missing.forEach((backend, failure) -> FanOutListener.tell(() -> listener.failed(backend, failure)));
+                    // A backend whose filter matches nothing is not asked for rows: it has answered.
+                    filters.forEach((backend, filter) -> {
+                        if (filter.noneMatch()) {
+                            FanOutListener.tell(() -> listener.answered(backend));
+                        }
+                    });
+                    return fanOut.firstPage(filters, pageSize, listener).thenApply(page -> {
                         Map<String, BackendFailure> all = new HashMap<>(missing);
                         all.putAll(page.missing());
                         return new MergedPage(page.rows(), all, page.next());

@@ -18,6 +18,9 @@ import net.ledgernet.platform.PluginLogger;
  * in use) is logged with the fix and leaves the rest of LedgerNet running; {@code /lgn web} says why.
  */
 public final class WebConsoleHost implements AutoCloseable {
+    /** How long a login link stays valid (it is also single use), for the messages that hand one out. */
+    public static final java.time.Duration LOGIN_LINK_VALIDITY = Logins.TOKEN_TTL;
+
     private final Function<WebSettings, WebConsole> starter;
     private final PluginLogger logger;
     private final String reloadCommand;

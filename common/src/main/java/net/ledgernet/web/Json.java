@@ -1,14 +1,17 @@
-package net.ledgernet.cli;
+package net.ledgernet.web;
 
 import java.util.List;
 import java.util.Map;
 
-/** Just enough JSON for --json: maps keep their order, strings are escaped per RFC 8259. */
-final class Json {
+/**
+ * Just enough JSON for the web console and the CLI's --json: maps keep their order, strings are
+ * escaped per RFC 8259 (and {@code <}, {@code >}, {@code &}, U+2028/9 as \\u escapes, so JSON is never read as markup).
+ */
+public final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value);
         return out.toString();
@@ -53,7 +56,7 @@ final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
