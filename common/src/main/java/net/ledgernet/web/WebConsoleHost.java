@@ -84,11 +84,11 @@ public final class WebConsoleHost implements AutoCloseable {
                     + reloadCommand.replace(" reload", " web") + ").");
         } catch (WebStartException e) {
             failure = e.getMessage();
-            logger.error("The web console could not start: " + e.getMessage() + ". LedgerNet runs on without it;"
-                    + " change web: in config.yml and run " + reloadCommand + ".");
+            logger.error("The web console could not start: " + e.getMessage() + ", then run " + reloadCommand
+                    + ". LedgerNet runs on without the console.");
         } catch (RuntimeException | LinkageError e) {
             failure = e.toString();
-            logger.error("The web console could not start: " + e + ". LedgerNet runs on without it.", e);
+            logger.error("The web console could not start: " + e + ". LedgerNet runs on without the console.", e);
         }
     }
 
@@ -108,8 +108,8 @@ public final class WebConsoleHost implements AutoCloseable {
                     + reloadCommand + ".");
         }
         String why = failure;
-        return Optional.of("The web console is not running" + (why == null ? "" : ": " + why)
-                + ". Fix web: in config.yml and run " + reloadCommand + " (the proxy log has the details).");
+        return Optional.of(why == null ? "The web console is not running; the proxy log says why."
+                : "The web console is not running: " + why + ", then run " + reloadCommand + ".");
     }
 
     /**
