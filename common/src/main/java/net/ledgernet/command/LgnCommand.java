@@ -476,13 +476,18 @@ public final class LgnCommand {
 
     private Component help(CommandSender sender, ChatMessages messages) {
         CommandPermissions nodes = settings(core).permissions();
-        List<String> usable = Arrays.stream(Sub.values()).filter(s -> sender.hasPermission(s.node(nodes)))
+        List<String> usable = Arrays.stream(Sub.values()).filter(s -> listedFor(sender, s, nodes))
                 .map(s -> "/" + messages.command() + " " + s.usage).toList();
         if (usable.isEmpty()) {
             return messages.render(Key.NO_PERMISSION, text("action", "use /" + messages.command()));
         }
         return messages.render(Key.HELP, text("usage", String.join(" | ", usable) + " | /" + messages.command()
                 + " help <subcommand> | /" + messages.command() + " version"));
+    }
+
+    /** Offered in usage and completion: the sender holds its node, and web only to players (who have a browser). */
+    private static boolean listedFor(CommandSender sender, Sub sub, CommandPermissions nodes) {
+        return sender.hasPermission(sub.node(nodes)) && (sub != Sub.WEB || sender.player().isPresent());
     }
 
     private void fail(CommandSender sender, ChatMessages messages, Throwable error) {
@@ -511,7 +516,7 @@ public final class LgnCommand {
         CommandPermissions nodes = settings(core).permissions();
         if (args.length <= 1) {
             String prefix = args.length == 0 ? "" : args[0].toLowerCase(Locale.ROOT);
-            return Arrays.stream(Sub.values()).filter(s -> sender.hasPermission(s.node(nodes)))
+            return Arrays.stream(Sub.values()).filter(s -> listedFor(sender, s, nodes))
                     .map(Sub::label).filter(l -> l.startsWith(prefix)).toList();
         }
         Optional<Sub> sub = Arrays.stream(Sub.values()).filter(s -> s.label().equalsIgnoreCase(args[0])).findFirst();

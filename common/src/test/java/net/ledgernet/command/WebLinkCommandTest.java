@@ -211,6 +211,7 @@ class WebLinkCommandTest {
         assertEquals("[LedgerNet] /lgn web gives a player a login link. From a terminal on this machine, java -jar"
                 + " ledgernet-cli.jar web --dir <the plugin folder holding config.yml> serves the console and prints"
                 + " the operator's link.", run(Staff.console(), "web").text());
+        assertThat(run(Staff.console(), "help").text()).contains("/lgn reload").doesNotContain("/lgn web");
     }
 
     @Test
