@@ -449,6 +449,8 @@ public final class LedgerNetCli implements Callable<Integer> {
         out.println();
         out.println("A network-wide search (java -jar ledgernet-cli.jar search " + DEMO_SEARCH + " --dir " + dir + "):");
         ExitCode search = staff(false, staff -> staff.search(DEMO_SEARCH, 1));
+        out.println();
+        out.println("The same network in a browser, the staff web console: java -jar ledgernet-cli.jar web --dir " + dir);
         return doctor != ExitCode.OK ? doctor : search;
     }
 
