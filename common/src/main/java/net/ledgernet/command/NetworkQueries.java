@@ -495,6 +495,54 @@ public final class NetworkQueries implements AutoCloseable {
         }
     }
 
+    /**
+     * Each backend's own {@code players} row for these players (their first and last join there), on
+     * the backends the viewer may look players up on, in configured order: the per-backend view that
+     * {@link #player} merges into one network answer.
+     */
+    public record Joins(Map<String, List<PlayerDirectory.PlayerRecord>> byBackend, Map<String, BackendFailure> missing) {
+        public Joins {
+            byBackend = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byBackend));
+            missing = Map.copyOf(missing);
+        }
+    }
+
+    public CompletableFuture<Joins> joins(Viewer viewer, java.util.Collection<UUID> uuids) {
+        try {
+            LedgerNetConfig config = config();
+            ActionFanOut fanOut = core.fanOut().orElseThrow(QueryException::disabledNow);
+            List<UUID> wanted = List.copyOf(new LinkedHashSet<>(uuids));
+            if (wanted.size() > config.limits().maxPlayerUuids()) {
+                throw new QueryException(QueryException.Kind.BAD_INPUT, "at most " + config.limits().maxPlayerUuids()
+                        + " players at once");
+            }
+            Map<String, CompletableFuture<List<PlayerDirectory.PlayerRecord>>> lookups = new LinkedHashMap<>();
+            for (String backend : config.backends().keySet()) {
+                if (!wanted.isEmpty() && allowed(viewer, backend, config.permissions().player())) {
+                    fanOut.reader(backend).ifPresent(reader ->
+                            lookups.put(backend, reader.call((c, r) -> r.players(c).byUuids(wanted, c))));
+                }
+            }
+            return CompletableFuture.allOf(lookups.values().stream().map(f -> f.handle((v, e) -> null))
+                    .toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+                        Map<String, List<PlayerDirectory.PlayerRecord>> found = new LinkedHashMap<>();
+                        Map<String, BackendFailure> missing = new LinkedHashMap<>();
+                        lookups.forEach((backend, lookup) -> {
+                            try {
+                                found.put(backend, lookup.join());
+                            } catch (CompletionException e) {
+                                missing.put(backend, e.getCause() instanceof BackendUnavailableException b
+                                        ? b.failure() : new BackendFailure(BackendFailure.Reason.ERROR,
+                                        String.valueOf(e.getCause())));
+                            }
+                        });
+                        return new Joins(found, missing);
+                    });
+        } catch (QueryException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     // ---------------------------------------------------------------- status
 
     /**

@@ -129,9 +129,14 @@ final class Endpoints {
 
     void page(Logins.Session session, Fields params, Response response) {
         String cursor = text(params, "cursor", 64, true).orElseThrow();
-        ActionPage from = session.page(cursor).orElseThrow(() -> WebError.notFound(
+        Logins.Remembered remembered = session.page(cursor).orElseThrow(() -> WebError.notFound(
                 "That page is no longer kept (pages are kept per login, up to " + Logins.MAX_PAGES_PER_SESSION
                         + "); run the search again."));
+        if (remembered.runtime() != networkSearch()) {
+            // A reload replaced the pools (and maybe the databases) its cursor points into.
+            throw WebError.notFound("LedgerNet was reloaded since that page; run the search again.");
+        }
+        ActionPage from = remembered.page();
         if (!from.hasNext()) {
             throw WebError.badInput("There are no more pages.");
         }
@@ -172,10 +177,11 @@ final class Endpoints {
         if (future.isCompletedExceptionally() || asked.get() == null) {
             ConsoleHandler.await(future, PAGE_WAIT); // throws the refusal with its status
         }
+        List<String> backends = asked.get() == null ? List.of() : asked.get();
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-ndjson; charset=utf-8");
         try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            line(out, JsonViews.start(asked.get()));
+            line(out, JsonViews.start(backends));
             long deadline = System.nanoTime() + PAGE_WAIT.toNanos();
             while (!(future.isDone() && events.isEmpty()) && System.nanoTime() < deadline) {
                 Map<String, Object> event = events.poll(25, TimeUnit.MILLISECONDS);
@@ -185,7 +191,7 @@ final class Endpoints {
             }
             try {
                 ActionPage page = ConsoleHandler.await(future, Duration.ofMillis(1));
-                for (String backend : asked.get()) {
+                for (String backend : backends) {
                     if (told.add(backend)) {
                         BackendFailure failure = page.missing().get(backend);
                         line(out, failure != null ? JsonViews.backendState(backend, failure)
@@ -207,7 +213,7 @@ final class Endpoints {
     private Map<String, Object> pageJson(Logins.Session session, ActionPage page) {
         NetworkSearch search = networkSearch();
         page.rows().forEach(row -> completions.note(row, search));
-        String next = page.hasNext() ? session.remember(page, logins.newCursor()) : null;
+        String next = page.hasNext() ? session.remember(page, search, logins.newCursor()) : null;
         return JsonViews.page(page, search, next);
     }
 
@@ -305,16 +311,24 @@ final class Endpoints {
         Map<String, BackendFailure> missing = new TreeMap<>(result.missing());
         NetworkSearch search = networkSearch();
         List<Object> players = new ArrayList<>();
+        NetworkQueries.Joins joins = ConsoleHandler.await(queries.joins(viewer,
+                result.players().stream().map(NetworkPlayers.NetworkPlayer::uuid).toList()), PAGE_WAIT);
+        missing.putAll(joins.missing());
         for (NetworkPlayers.NetworkPlayer player : result.players()) {
             completions.notePlayer(player.name(), player.lastBackend());
+            // The last-join position is derived on the backend of the latest join only.
             Map<String, Object> position = player.lastJoinPosition().map(p -> JsonViews.object(
                     "world", search.worldFor(p.backend(), p.world(), Optional.empty()), "x", p.x(), "y", p.y(),
                     "z", p.z())).orElse(null);
-            // Ledger's player answer is network-wide: first join anywhere, last join on its backend.
+            List<Object> backends = new ArrayList<>();
+            joins.byBackend().forEach((backend, records) -> records.stream()
+                    .filter(r -> r.uuid().equals(player.uuid())).findFirst().ifPresent(r -> backends.add(
+                            JsonViews.object("name", backend, "firstJoin", r.firstJoin().toString(),
+                                    "lastJoin", r.lastJoin().toString(),
+                                    "lastPosition", backend.equals(player.lastBackend()) ? position : null))));
             players.add(JsonViews.object("uuid", player.uuid().toString(), "name", player.name(),
-                    "backends", List.of(JsonViews.object("name", player.lastBackend(),
-                            "firstJoin", player.firstJoin().toString(), "lastJoin", player.lastJoin().toString(),
-                            "lastPosition", position))));
+                    "firstJoin", player.firstJoin().toString(), "lastJoin", player.lastJoin().toString(),
+                    "lastBackend", player.lastBackend(), "lastPosition", position, "backends", backends));
         }
         Map<String, Integer> actionCounts = new TreeMap<>();
         boolean countsCapped = false;

@@ -51,7 +51,7 @@ final class Logins {
         final String id;
         final WebViewer viewer;
         private Instant seen;
-        private final LinkedHashMap<String, ActionPage> pages = new LinkedHashMap<>(16, 0.75f, true);
+        private final LinkedHashMap<String, Remembered> pages = new LinkedHashMap<>(16, 0.75f, true);
 
         Session(String id, WebViewer viewer, Instant seen) {
             this.id = id;
@@ -59,9 +59,12 @@ final class Logins {
             this.seen = seen;
         }
 
-        /** Keeps a page for {@code /api/page} under a new random token (least recently used goes first). */
-        synchronized String remember(ActionPage page, String token) {
-            pages.put(token, page);
+        /**
+         * Keeps a page for {@code /api/page} under a new random token (least recently used goes first),
+         * with the runtime it was read on: its cursor is only good on that one.
+         */
+        synchronized String remember(ActionPage page, Object runtime, String token) {
+            pages.put(token, new Remembered(page, runtime));
             Iterator<String> oldest = pages.keySet().iterator();
             while (pages.size() > MAX_PAGES_PER_SESSION) {
                 oldest.next();
@@ -70,9 +73,13 @@ final class Logins {
             return token;
         }
 
-        synchronized Optional<ActionPage> page(String token) {
+        synchronized Optional<Remembered> page(String token) {
             return CURSOR.matcher(token).matches() ? Optional.ofNullable(pages.get(token)) : Optional.empty();
         }
+    }
+
+    /** A page shown, and the runtime (the core's NetworkSearch) whose pools its cursor points into. */
+    record Remembered(ActionPage page, Object runtime) {
     }
 
     /** What a login link turned out to be. */

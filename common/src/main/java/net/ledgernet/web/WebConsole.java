@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.ledgernet.LedgerNetCore;
 import net.ledgernet.command.NetworkQueries;
@@ -14,6 +13,7 @@ import net.ledgernet.platform.PluginLogger;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The staff web console: Jetty on its own small pool of daemon threads ({@code LedgerNet-web-N}),
@@ -31,35 +32,37 @@ public final class WebConsole implements AutoCloseable {
     /** Threads Jetty may use: one acceptor, one selector, and requests (which may wait on databases). */
     static final int MAX_THREADS = 16;
     private static final int MIN_THREADS = 2;
-    /** Jobs waiting for a thread beyond that are refused (the connection is closed). */
-    private static final int QUEUE = 256;
+    /** Open connections at once; beyond it Jetty stops accepting until one closes. */
+    static final int MAX_CONNECTIONS = 128;
 
     private final WebSettings settings;
     private final Server server;
     private final Logins logins;
     private final URI base;
+    private final int port;
     private volatile boolean closed;
 
-    private WebConsole(WebSettings settings, Server server, Logins logins, URI base) {
+    private WebConsole(WebSettings settings, Server server, Logins logins, URI base, int port) {
         this.settings = settings;
         this.server = server;
         this.logins = logins;
         this.base = base;
+        this.port = port;
     }
 
     /** Binds and starts serving; throws WebStartException (unchecked, message names the fix: port in use, bad bind). */
     public static WebConsole start(WebSettings settings, LedgerNetCore core, NetworkQueries queries,
                                    WebAccess access, PluginLogger logger, Clock clock) {
         AtomicInteger n = new AtomicInteger();
-        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, 60_000, 0,
-                new ArrayBlockingQueue<>(QUEUE), null, r -> {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, 60_000, 0, null, null, r -> {
                     Thread t = new Thread(r, "LedgerNet-web-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
         pool.setName("LedgerNet-web");
         pool.setDaemon(true);
-        Server server = new Server(pool);
+        // Jetty's timer thread too is ours: named, and a daemon (the CLI exits when its work is done).
+        Server server = new Server(pool, new ScheduledExecutorScheduler("LedgerNet-web-timer", true), null);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -67,6 +70,7 @@ public final class WebConsole implements AutoCloseable {
         connector.setHost(settings.bind());
         connector.setPort(settings.port());
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
         Logins logins = new Logins(clock, settings.sessionIdle());
         ConsoleHandler handler = new ConsoleHandler(settings, core, queries, access, logger, clock, logins);
         server.setHandler(handler);
@@ -81,7 +85,7 @@ public final class WebConsole implements AutoCloseable {
         URI base = settings.publicUrl().map(WebConsole::withSlash).orElseGet(() ->
                 URI.create("http://" + host(settings.bind()) + ":" + connector.getLocalPort() + "/"));
         handler.base(base);
-        return new WebConsole(settings, server, logins, base);
+        return new WebConsole(settings, server, logins, base, connector.getLocalPort());
     }
 
     /** A single-use login link for this viewer, valid 5 minutes: <base>/login/<token>. */
@@ -110,6 +114,11 @@ public final class WebConsole implements AutoCloseable {
         closed = true;
         logins.clear();
         stopQuietly(server);
+    }
+
+    /** The port bound (the real one when settings ask for 0). */
+    int port() {
+        return port;
     }
 
     /** How many sessions are open, for tests. */
