@@ -45,7 +45,8 @@ const scenarios = [
       const log = ctx.proxy.out
       const disabled = /disabled until config\.yml is fixed|LedgerNet is disabled/i.test(log)
       t.check('plugin-enabled', /LedgerNet/.test(log) && !disabled, disabled ? 'log says LedgerNet is disabled' : 'no LedgerNet line in the proxy log')
-      const out = await ctx.proxy.console('lgn status', { waitFor: /creative[\s\S]*|survival[\s\S]*/, timeoutMs: 15000, quietMs: 1500 })
+      // Waits for the status header: the startup probe logs "Backend survival ..." lines too, and may log them just now.
+      const out = await ctx.proxy.console('lgn status', { waitFor: /Backends[\s\S]*(survival[\s\S]*creative|creative[\s\S]*survival)/, timeoutMs: 15000, quietMs: 1500 })
       const ok = /survival/.test(out) && /creative/.test(out) && /\bok\b/.test(out)
       t.check('lgn-status-console', ok, 'console answered: ' + out.replace(/\s+/g, ' ').slice(0, 300))
     }
