@@ -131,7 +131,7 @@ async function inside (o) {
   const { FakeBackend } = require('./lib/fake-backend')
   const { TestClient, sleep } = require('./lib/client')
   const { Proxy, PROXY_PORT, BACKENDS, killAll } = require('./lib/proxy')
-  const { testConfig, brokenConfig } = require('./lib/ledgernet-config')
+  const { testConfig, brokenConfig, freePort } = require('./lib/ledgernet-config')
   const { scenarios } = require('./lib/scenarios')
 
   const ifaces = Object.keys(require('os').networkInterfaces())
@@ -141,7 +141,8 @@ async function inside (o) {
   const demo = path.join(o.scratch, 'demo')
   console.log(`Scratch folder: ${o.scratch}`)
   sh('java', ['-jar', o.cli, 'demo', '--dir', demo], { timeout: 300000 })
-  const good = testConfig()
+  const webPort = await freePort()
+  const good = testConfig(webPort)
   const broken = brokenConfig(good)
   const sampleJson = JSON.parse(sh('java', ['-jar', o.cli, 'search', 'backend:!creative backend:!lobby action:block-break', '--json', '--dir', demo], { timeout: 120000 }))
   const a0 = sampleJson.actions.find(a => a.playerUuid && a.world.endsWith(':overworld'))
@@ -179,6 +180,7 @@ async function inside (o) {
         sample,
         goodConfig: good,
         brokenConfig: broken,
+        webPort,
         get proxy () { return proxy },
         async connect (name, opts = {}) {
           // One connection per name at a time: wait for an earlier one to be gone everywhere.

@@ -13,7 +13,7 @@ const BACKENDS = { survival: 25601, creative: 25602, lobby: 25603 }
 // Ledger's nodes, granted to Staff; Guest gets none.
 const STAFF_NODES = ['ledger.networking', 'ledger.commands.search', 'ledger.commands.inspect', 'ledger.commands.rollback',
   'ledger.commands.purge', 'ledger.commands.player', 'ledgernet.command.search', 'ledgernet.command.player',
-  'ledgernet.command.inspect', 'ledgernet.command.status', 'ledgernet.command.reload']
+  'ledgernet.command.inspect', 'ledgernet.command.status', 'ledgernet.command.reload', 'ledgernet.command.web']
 
 function velocityToml () {
   return `config-version = "2.7"

@@ -1,10 +1,12 @@
 'use strict'
 // The end-to-end scenarios. Each scenario reports one or more named results through t.check().
 // ctx: { kind: 'velocity'|'bungee', version, proxy, backends: {survival, creative, lobby}, sample,
-//        goodConfig, brokenConfig, connect(name, opts) }
+//        goodConfig, brokenConfig, webPort, connect(name, opts) }
 
 const { sleep, clickEvents } = require('./client')
 const { c2s, decode, decodeHandshakeNbt } = require('./wire')
+
+const http = require('http')
 
 const J = (x) => JSON.stringify(x, (k, v) => typeof v === 'bigint' ? v.toString() : v)
 const LEDGER_REQUESTS = ['ledger:search', 'ledger:inspect', 'ledger:rollback', 'ledger:purge', 'ledger:player']
@@ -15,6 +17,20 @@ function ledgerPayloads (backend, player, since, channels) {
 }
 const brief = (evs) => evs.map(e => `${e.backend}/${e.phase}/${e.channel}:${e.hex.slice(0, 40)}`).join(', ')
 const words = (s) => s.trim().split(/\s+/).filter(Boolean).sort().join(' ')
+
+// One GET as a browser sends it, redirects not followed: { status, headers, body }.
+function httpGet (url, cookie) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers: cookie ? { Cookie: cookie } : {}, timeout: 15000 }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (d) => { body += d })
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }))
+    })
+    req.on('timeout', () => req.destroy(new Error('timed out: GET ' + url)))
+    req.on('error', reject)
+  })
+}
 
 async function handshakeDone (ctx, c, backend) {
   // Waits until the proxy answered the client and the backend got its replay (if it ever does).
@@ -29,7 +45,8 @@ const scenarios = [
       const log = ctx.proxy.out
       const disabled = /disabled until config\.yml is fixed|LedgerNet is disabled/i.test(log)
       t.check('plugin-enabled', /LedgerNet/.test(log) && !disabled, disabled ? 'log says LedgerNet is disabled' : 'no LedgerNet line in the proxy log')
-      const out = await ctx.proxy.console('lgn status', { waitFor: /creative[\s\S]*|survival[\s\S]*/, timeoutMs: 15000, quietMs: 1500 })
+      // Waits for the status header: the startup probe logs "Backend survival ..." lines too, and may log them just now.
+      const out = await ctx.proxy.console('lgn status', { waitFor: /Backends[\s\S]*(survival[\s\S]*creative|creative[\s\S]*survival)/, timeoutMs: 15000, quietMs: 1500 })
       const ok = /survival/.test(out) && /creative/.test(out) && /\bok\b/.test(out)
       t.check('lgn-status-console', ok, 'console answered: ' + out.replace(/\s+/g, ' ').slice(0, 300))
     }
@@ -373,6 +390,47 @@ const scenarios = [
       t.check('reload-under-load-no-destructive-packet', leaked.length === 0 && !s.ended,
         `${sent} requests sent, ${leaked.length} rollback/purge packets reached survival (Ledger 1.3.23)${s.ended ? '; client disconnected: ' + s.ended : ''}; ${cmds.length} commands ran; ${s.responses(m).length} responses`)
       s.end()
+    }
+  },
+  {
+    name: 'web-console',
+    async run (ctx, t) {
+      // Staff holds ledgernet.command.web: /lgn web answers with a clickable single-use login link.
+      const s = await ctx.connect('Staff', { protocol: 2 })
+      const m = s.mark()
+      s.command('lgn web')
+      const line = await s.waitFor(() => s.chats(m).find(c => /\/login\//.test(c.text)), 10000, 'the login link').catch(() => null)
+      const re = new RegExp(`http://127\\.0\\.0\\.1:${ctx.webPort}/login/[A-Za-z0-9_-]+`)
+      const url = line && (line.text.match(re) || [])[0]
+      const clicks = line ? clickEvents(line.json) : []
+      t.check('web-link-in-chat', !!url && clicks.some(c => c.action === 'open_url' && c.value === url),
+        `chat: ${J(s.chats(m).map(c => c.text))}; clicks ${J(clicks)}`)
+      if (!url) { s.end(); return }
+      const login = await httpGet(url)
+      const setCookie = [].concat(login.headers['set-cookie'] || [])
+      const session = setCookie.find(c => c.startsWith('ledgernet_session='))
+      t.check('web-login-303-cookie', login.status === 303 && !!session && /;\s*HttpOnly/i.test(session) &&
+        /;\s*SameSite=Strict/i.test(session), `status ${login.status}, Set-Cookie ${J(setCookie)}`)
+      const cookie = session ? session.split(';')[0] : ''
+      const me = await httpGet(`http://127.0.0.1:${ctx.webPort}/api/me`, cookie)
+      let who = null; try { who = JSON.parse(me.body) } catch (e) {}
+      t.check('web-api-me-names-player', me.status === 200 && who?.name === 'Staff' && /^[0-9a-f-]{36}$/.test(who?.player || ''),
+        `status ${me.status}: ${me.body.slice(0, 300)}`)
+      const again = await httpGet(url)
+      t.check('web-link-second-use-refused', again.status === 403 && !again.headers['set-cookie'],
+        `second use: status ${again.status}, Set-Cookie ${J(again.headers['set-cookie'] || [])}`)
+      s.end()
+
+      // Guest holds no node: no link. (Velocity passes a command it hides on to the backend; BungeeCord refuses it.)
+      const g = await ctx.connect('Guest', { protocol: 2 })
+      const since = Date.now(); const gm = g.mark()
+      g.command('lgn web')
+      await sleep(2500)
+      const said = g.chats(gm).map(c => c.text)
+      const passedOn = Object.values(ctx.backends).flatMap(b => b.commands({ player: 'Guest', since }))
+      t.check('web-guest-refused', !said.some(x => /\/login\//.test(x)) && (said.length > 0 || passedOn.length > 0),
+        `Guest's chat: ${J(said)}; commands the backends received: ${J(passedOn)}`)
+      g.end()
     }
   },
   {

@@ -90,6 +90,8 @@ public final class LedgerNetCore {
     private volatile Runtime runtime;
     /** Told of each player who leaves; they outlive reloads (the /lgn command registers once). */
     private final List<java.util.function.Consumer<java.util.UUID>> leaveListeners = new CopyOnWriteArrayList<>();
+    /** Told of each configuration a reload takes (the web console restarts when its settings changed). */
+    private final List<java.util.function.Consumer<LedgerNetConfig>> reloadListeners = new CopyOnWriteArrayList<>();
 
     /** What LedgerNet runs on: built whole, swapped whole, closed whole. */
     private record Runtime(LedgerNetConfig config, BackendDatabases databases, ExecutorService storageExecutor,
@@ -286,6 +288,13 @@ public final class LedgerNetCore {
             previous.close();
         }
         started(next); // logs what it runs on; the one "Reloaded" line is /lgn reload's answer
+        for (java.util.function.Consumer<LedgerNetConfig> listener : reloadListeners) {
+            try {
+                listener.accept(fresh);
+            } catch (RuntimeException e) {
+                logger.warn("After the reload: " + e, e);
+            }
+        }
         return Optional.empty();
     }
 
@@ -697,6 +706,11 @@ public final class LedgerNetCore {
     /** Runs {@code listener} with each player who leaves the proxy ({@link #onDisconnect}), for as long as the core lives. */
     public void onPlayerLeave(java.util.function.Consumer<java.util.UUID> listener) {
         leaveListeners.add(listener);
+    }
+
+    /** Runs {@code listener} with the new configuration after each reload that took, for as long as the core lives. */
+    public void onReload(java.util.function.Consumer<LedgerNetConfig> listener) {
+        reloadListeners.add(listener);
     }
 
     /** The network search while enabled: the one shared by the router, the command and the CLI. */

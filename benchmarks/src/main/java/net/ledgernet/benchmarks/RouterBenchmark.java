@@ -118,6 +118,11 @@ public class RouterBenchmark {
         }
 
         @Override
+        public boolean hasOnProxy(UUID player, String node) {
+            return true;
+        }
+
+        @Override
         public void forget(UUID player) {
         }
 

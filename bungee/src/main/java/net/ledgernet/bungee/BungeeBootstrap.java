@@ -15,6 +15,8 @@ import net.ledgernet.command.NetworkQueries;
 import net.ledgernet.config.CommandSettings;
 import net.ledgernet.platform.Platform;
 import net.ledgernet.protocol.LedgerChannel;
+import net.ledgernet.web.ConsoleAccess;
+import net.ledgernet.web.WebConsoleHost;
 import net.md_5.bungee.api.CommandSender;
 import net.md_5.bungee.api.ProxyServer;
 import net.md_5.bungee.api.connection.ProxiedPlayer;
@@ -35,6 +37,7 @@ final class BungeeBootstrap {
     private BungeeAudiences audiences;
     private NetworkQueries queries;
     private BungeeLgnCommand command;
+    private WebConsoleHost web;
 
     BungeeBootstrap(ProxyServer proxy, Plugin plugin, Path dataDirectory, Logger logger) {
         this(proxy, plugin, dataDirectory, logger, null);
@@ -92,12 +95,15 @@ final class BungeeBootstrap {
             toAudience = audienceFactory.apply(plugin);
         }
         queries = new NetworkQueries(core, Clock.systemUTC());
+        CommandSettings settings = LgnCommand.settings(core);
+        web = new WebConsoleHost(core, queries, new ConsoleAccess(core), platform.logger(), Clock.systemUTC(),
+                "/" + settings.name() + " reload");
+        web.start(core);
         LgnCommand lgn = new LgnCommand(core, queries, name -> {
             ProxiedPlayer online = proxy.getPlayer(name);
             return java.util.Optional.ofNullable(online).map(ProxiedPlayer::getUniqueId);
         }, () -> proxy.getPlayers().stream().map(ProxiedPlayer::getName).toList(), platform.logger(),
-                LgnCommand.WORKING_NOTICE);
-        CommandSettings settings = LgnCommand.settings(core);
+                LgnCommand.WORKING_NOTICE, web);
         command = new BungeeLgnCommand(settings.name(), settings.aliases().toArray(String[]::new), lgn, toAudience);
         proxy.getPluginManager().registerCommand(plugin, command);
     }
@@ -106,6 +112,10 @@ final class BungeeBootstrap {
         if (command != null) {
             proxy.getPluginManager().unregisterCommand(command);
             command = null;
+        }
+        if (web != null) {
+            web.close();
+            web = null;
         }
         if (queries != null) {
             queries.close();
@@ -131,5 +141,9 @@ final class BungeeBootstrap {
 
     LedgerNetCore core() {
         return core;
+    }
+
+    WebConsoleHost web() {
+        return web;
     }
 }

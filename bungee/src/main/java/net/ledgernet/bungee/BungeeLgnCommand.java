@@ -58,6 +58,11 @@ final class BungeeLgnCommand extends Command implements TabExecutor {
             }
 
             @Override
+            public String name() {
+                return sender instanceof ProxiedPlayer p ? p.getName() : "console";
+            }
+
+            @Override
             public boolean hasPermission(String node) {
                 return sender.hasPermission(node);
             }

@@ -131,4 +131,39 @@ class BungeeBootstrapTest {
         verify(plugins).registerListener(eq(plugin), any(BungeePluginMessageListener.class));
         bootstrap.disable();
     }
+
+    @Test
+    void theWebConsoleServesFromEnableToDisableWhenConfigYmlTurnsItOn() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        Files.writeString(dataDirectory.resolve("config.yml"),
+                "config-version: 1\nweb:\n  enabled: true\n  port: " + port + "\n");
+        BungeeBootstrap bootstrap = new BungeeBootstrap(proxy, plugin, dataDirectory, logger);
+        bootstrap.load();
+        try (var instance = org.mockito.Mockito.mockStatic(ProxyServer.class)) {
+            instance.when(ProxyServer::getInstance).thenReturn(proxy);
+            bootstrap.enable();
+        }
+        java.net.InetSocketAddress console = new java.net.InetSocketAddress("127.0.0.1", port);
+        var web = bootstrap.web();
+        assertEquals(java.net.URI.create("http://127.0.0.1:" + port + "/"), web.console().orElseThrow().baseUrl());
+        assertTrue(listening(console));
+        assertThat(logged).anyMatch(r -> r.getMessage().equals(
+                "Web console at http://127.0.0.1:" + port + "/ (staff get a login link with /lgn web)."));
+
+        bootstrap.disable();
+        assertTrue(web.console().isEmpty());
+        assertThat(listening(console)).as("stopped with the plugin").isFalse();
+    }
+
+    private static boolean listening(java.net.InetSocketAddress address) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(address, 2000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 }

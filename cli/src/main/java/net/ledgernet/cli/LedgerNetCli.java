@@ -10,12 +10,18 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.net.URI;
 import net.ledgernet.LedgerNetCore;
 import net.ledgernet.LedgerNetVersion;
 import net.ledgernet.command.NetworkQueries;
 import net.ledgernet.config.ConfigFile;
 import net.ledgernet.config.InvalidConfigException;
 import net.ledgernet.config.LedgerNetConfig;
+import net.ledgernet.config.WebSettings;
+import net.ledgernet.web.WebConsole;
+import net.ledgernet.web.WebConsoleHost;
+import net.ledgernet.web.WebViewer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +38,7 @@ import picocli.CommandLine.ScopeType;
  * ledgernet-cli status [--json]                        every backend's health
  * ledgernet-cli doctor                                 check config.yml and every backend's database
  * ledgernet-cli demo                                   generate the sample network, check it, search it
+ * ledgernet-cli web [--open]                           serve the staff web console until Ctrl+C
  * </pre>
  * All take {@code --dir DIR}, the folder holding config.yml, and {@code --help}. Only {@code demo} writes
  * anything; the others read an existing config.yml and never create a file or folder.
@@ -61,6 +68,8 @@ public final class LedgerNetCli implements Callable<Integer> {
     private final PrintStream err;
     private final boolean terminal;
     private final long progressAfterMillis;
+    /** Completes when {@code web} should stop (tests); in a terminal only Ctrl+C stops it. */
+    private final CompletableFuture<Void> stopWeb;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,10 +87,17 @@ public final class LedgerNetCli implements Callable<Integer> {
      * @param progressAfterMillis how long a query runs before the progress line appears
      */
     LedgerNetCli(PrintStream out, PrintStream err, boolean terminal, long progressAfterMillis) {
+        this(out, err, terminal, progressAfterMillis, new CompletableFuture<>());
+    }
+
+    /** @param stopWeb completing it stops a running {@code web} command, which then exits 0 */
+    LedgerNetCli(PrintStream out, PrintStream err, boolean terminal, long progressAfterMillis,
+                 CompletableFuture<Void> stopWeb) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
         this.progressAfterMillis = progressAfterMillis;
+        this.stopWeb = stopWeb;
     }
 
     public static void main(String[] args) {
@@ -109,6 +125,7 @@ public final class LedgerNetCli implements Callable<Integer> {
         cli.addSubcommand(new StatusCommand());
         cli.addSubcommand(new DoctorCommand());
         cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new WebCommand());
         cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setUsageHelpWidth(100);
         cli.setAllowSubcommandsAsOptionParameters(true); // --dir demo
@@ -287,6 +304,23 @@ public final class LedgerNetCli implements Callable<Integer> {
         }
     }
 
+    @Command(name = "web", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            header = "Serve the staff web console over DIR/config.yml and print the operator's login link.",
+            description = {"Serve the staff web console on web.bind and web.port of DIR/config.yml, whatever",
+                    "web.enabled says (that flag is for the proxies), and print a login link for you, the",
+                    "operator, who may read every backend: one use, valid 5 minutes. Runs until Ctrl+C.",
+                    "Players get their own links in game with /lgn web, from the proxy's console."},
+            footer = {"", EXIT_CODES})
+    final class WebCommand implements Callable<Integer> {
+        @Option(names = "--open", description = "also open the login link in this machine's browser")
+        boolean open;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            return web(dir, open).code;
+        }
+    }
+
     // ---------------------------------------------------------------- running them
 
     @FunctionalInterface
@@ -310,6 +344,76 @@ public final class LedgerNetCli implements Callable<Integer> {
             return task.run(new StaffCommands(queries, core.networkSearch().get(), out, progress, json));
         } finally {
             core.disable();
+        }
+    }
+
+    /**
+     * The web console over config.yml for the operator, until Ctrl+C (or {@link #stopWeb}). Only the
+     * operator's link is ever made here, so a player viewer is refused outright.
+     */
+    private ExitCode web(Path dir, boolean open) throws InterruptedException {
+        LedgerNetConfig config = existingConfig(dir);
+        if (config == null) {
+            return ExitCode.BAD_INPUT;
+        }
+        LedgerNetCore core = new LedgerNetCore(new CliPlatform(dir, err));
+        core.load();
+        core.enable();
+        if (core.state() != LedgerNetCore.State.ENABLED) {
+            core.disable();
+            return ExitCode.BAD_INPUT; // the reason was printed by the core's logger
+        }
+        WebSettings settings = config.web();
+        WebConsoleHost.exposureWarning(settings).ifPresent(warning -> err.println("warning: " + warning));
+        NetworkQueries queries = new NetworkQueries(core, Clock.systemUTC());
+        WebConsole console;
+        try {
+            console = WebConsole.start(settings, core, queries,
+                    viewer -> CompletableFuture.completedFuture(viewer.player().isEmpty()),
+                    new CliPlatform(dir, err).logger(), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            err.println("error: the web console could not start: " + e.getMessage());
+            queries.close();
+            core.disable();
+            return ExitCode.BAD_INPUT;
+        }
+        Runnable stop = () -> {
+            console.close();
+            queries.close();
+            core.disable();
+        };
+        Thread onCtrlC = new Thread(stop, "LedgerNet-web-stop");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        URI link = console.loginLink(WebViewer.operator());
+        out.println("LedgerNet web console for " + new ConfigFile(dir).path().toAbsolutePath().normalize()
+                + " at " + console.baseUrl());
+        out.println("Log in as the operator (one use, valid " + WebConsoleHost.LOGIN_LINK_VALIDITY.toMinutes()
+                + " minutes; run web again for a new link):");
+        out.println("  " + link);
+        if (open) {
+            openInBrowser(link);
+        }
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
+        try {
+            stopWeb.join();
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            stop.run();
+        }
+        return ExitCode.OK;
+    }
+
+    private void openInBrowser(URI link) {
+        try {
+            if (java.awt.GraphicsEnvironment.isHeadless() || !java.awt.Desktop.isDesktopSupported()
+                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                err.println("warning: --open: no desktop browser on this machine; open the link above yourself.");
+                return;
+            }
+            java.awt.Desktop.getDesktop().browse(link);
+        } catch (IOException | RuntimeException e) {
+            err.println("warning: --open: could not open a browser (" + e.getMessage() + "); open the link above yourself.");
         }
     }
 
@@ -345,6 +449,8 @@ public final class LedgerNetCli implements Callable<Integer> {
         out.println();
         out.println("A network-wide search (java -jar ledgernet-cli.jar search " + DEMO_SEARCH + " --dir " + dir + "):");
         ExitCode search = staff(false, staff -> staff.search(DEMO_SEARCH, 1));
+        out.println();
+        out.println("The same network in a browser, the staff web console: java -jar ledgernet-cli.jar web --dir " + dir);
         return doctor != ExitCode.OK ? doctor : search;
     }
 

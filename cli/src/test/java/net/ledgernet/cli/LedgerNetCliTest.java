@@ -57,7 +57,9 @@ class LedgerNetCliTest {
                 .contains("Page 1 of " + LedgerNetCli.DEMO_SEARCH + " on survival, creative, lobby")
                 .containsPattern("\n\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\d+[smhd] ago +(survival|creative|lobby)"
                         + " +\\S+ +block-break ")
-                .contains("More: --page 2");
+                .contains("More: --page 2")
+                .endsWith("\nThe same network in a browser, the staff web console: java -jar ledgernet-cli.jar web --dir "
+                        + dir + "\n");
 
         long size = Files.size(dir.resolve("sample-network/survival.sqlite"));
         out.reset();

@@ -80,6 +80,13 @@ final class ChatMessages {
         return render(Key.PAGER, text("page", page), component("previous", previous), component("next", next));
     }
 
+    /** The web console's login link: the whole line opens it, the URL is in it as text to copy. */
+    Component webLink(java.net.URI url, String name, long minutes) {
+        return render(Key.WEB_LINK, text("url", url), text("minutes", minutes))
+                .clickEvent(ClickEvent.openUrl(url.toString()))
+                .hoverEvent(HoverEvent.showText(render(Key.WEB_LINK_HOVER, text("name", name))));
+    }
+
     /** A space, then the clickable link: an absent link leaves no gap behind. */
     private Component link(Key key, int page) {
         return Component.space().append(render(key).clickEvent(ClickEvent.runCommand("/" + command + " page " + page))

@@ -36,6 +36,9 @@ import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.storage.ActionRow;
 import net.ledgernet.storage.NetworkPlayers;
 import net.ledgernet.storage.NetworkSearch;
+import net.ledgernet.web.WebConsole;
+import net.ledgernet.web.WebConsoleHost;
+import net.ledgernet.web.WebViewer;
 
 /**
  * The {@code /lgn} proxy command, platform-neutral: the Velocity and BungeeCord adapters hand it
@@ -60,6 +63,8 @@ public final class LgnCommand {
     private final Completions completions;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The proxy's web console, for {@code web}; empty where there is none. */
+    private final Optional<WebConsoleHost> web;
 
     /** The pages a sender has seen of their last search. */
     private record Session(List<ActionPage> pages, Instant touched) {
@@ -70,7 +75,7 @@ public final class LgnCommand {
 
     private enum Sub {
         SEARCH("search <params>"), PAGE("page <n>"), PLAYER("player <name|uuid>"),
-        INSPECT("inspect <backend> <x> <y> <z> [world]"), STATUS("status"), RELOAD("reload");
+        INSPECT("inspect <backend> <x> <y> <z> [world]"), STATUS("status"), RELOAD("reload"), WEB("web");
 
         final String usage;
 
@@ -79,7 +84,7 @@ public final class LgnCommand {
         }
 
         boolean readsDatabases() {
-            return this != STATUS && this != RELOAD;
+            return this != STATUS && this != RELOAD && this != WEB;
         }
 
         String node(CommandPermissions p) {
@@ -89,6 +94,7 @@ public final class LgnCommand {
                 case INSPECT -> p.inspect();
                 case STATUS -> p.status();
                 case RELOAD -> p.reload();
+                case WEB -> p.web();
             };
         }
 
@@ -104,6 +110,7 @@ public final class LgnCommand {
                 case INSPECT -> "inspecting";
                 case STATUS -> "checking the backends";
                 case RELOAD -> "reloading";
+                case WEB -> "making your login link";
             };
         }
     }
@@ -115,6 +122,14 @@ public final class LgnCommand {
     public LgnCommand(LedgerNetCore core, NetworkQueries queries, Function<String, Optional<UUID>> onlinePlayers,
                       Supplier<Collection<String>> onlineNames, PluginLogger logger,
                       Duration workingNotice) {
+        this(core, queries, onlinePlayers, onlineNames, logger, workingNotice, null);
+    }
+
+    /** @param web the proxy's web console, whose login links {@code web} hands out; null for none */
+    public LgnCommand(LedgerNetCore core, NetworkQueries queries, Function<String, Optional<UUID>> onlinePlayers,
+                      Supplier<Collection<String>> onlineNames, PluginLogger logger,
+                      Duration workingNotice, WebConsoleHost web) {
+        this.web = Optional.ofNullable(web);
         this.core = core;
         this.queries = queries;
         this.onlinePlayers = onlinePlayers;
@@ -183,10 +198,14 @@ public final class LgnCommand {
             sender.send(messages.render(Key.BUSY));
             return CompletableFuture.completedFuture(null);
         }
-        // Reading the databases counts against the same limits as client-mod requests.
+        // Reading the databases counts against the same limits as client-mod requests; a login link
+        // takes a token of the same bucket, so links cannot be minted faster than searches.
         Optional<RequestLimiter.Permit> permit = sub.get().readsDatabases()
                 ? core.requestLimiter().flatMap(limits -> sender.player()
                         .map(uuid -> limits.tryAcquire(uuid, true)).orElseGet(limits::tryAcquireFanOut))
+                : sub.get() == Sub.WEB && sender.player().isPresent()
+                ? core.requestLimiter().filter(limits -> limits.tryTakeToken(sender.player().get()))
+                        .map(limits -> (RequestLimiter.Permit) () -> { })
                 : Optional.of(() -> { });
         if (permit.isEmpty()) {
             running.remove(key);
@@ -262,7 +281,30 @@ public final class LgnCommand {
                         .orElseGet(() -> new ChatMessages(now.messages(), now.name()).render(Key.RELOADED,
                                 text("backends", core.config().map(c -> c.backends().size()).orElse(0)))));
             });
+            case WEB -> {
+                if (!args.isEmpty()) {
+                    throw usage(sub);
+                }
+                webLink(sender, messages);
+                yield CompletableFuture.completedFuture(null);
+            }
         };
+    }
+
+    /** A single-use login link for the sender, in chat; only a player has a browser session to log in. */
+    private void webLink(CommandSender sender, ChatMessages messages) {
+        UUID player = sender.player().orElseThrow(() -> new QueryException(QueryException.Kind.BAD_INPUT,
+                "/" + messages.command() + " web gives a player a login link. From a terminal on this machine,"
+                        + " java -jar ledgernet-cli.jar web --dir <the plugin folder holding config.yml> serves the"
+                        + " console and prints the operator's link."));
+        String reload = "/" + messages.command() + " reload";
+        Optional<WebConsole> console = web.flatMap(WebConsoleHost::console);
+        if (console.isEmpty()) {
+            throw new QueryException(QueryException.Kind.UNAVAILABLE, web.flatMap(WebConsoleHost::unavailable)
+                    .orElse("The web console is off: set web.enabled: true in config.yml and run " + reload + "."));
+        }
+        java.net.URI link = console.get().loginLink(WebViewer.player(player, sender.name()));
+        sender.send(messages.webLink(link, sender.name(), WebConsoleHost.LOGIN_LINK_VALIDITY.toMinutes()));
     }
 
     private CompletableFuture<Void> page(CommandSender sender, List<String> args, ChatMessages messages, String key) {
@@ -425,19 +467,27 @@ public final class LgnCommand {
             case INSPECT -> "every action at one block of one server, newest first; world is a network id.";
             case STATUS -> "every backend's database: reachable, latency, size, time zone, breaker, pool.";
             case RELOAD -> "re-reads config.yml; a file with problems changes nothing and the problems are listed.";
+            case WEB -> "a login link to the web console in chat, for you alone: one use, valid "
+                    + WebConsoleHost.LOGIN_LINK_VALIDITY.toMinutes() + " minutes. The console searches, charts and maps"
+                    + " the network with your permissions, checked on every request.";
         };
         return messages.render(Key.INFO, text("message", usage));
     }
 
     private Component help(CommandSender sender, ChatMessages messages) {
         CommandPermissions nodes = settings(core).permissions();
-        List<String> usable = Arrays.stream(Sub.values()).filter(s -> sender.hasPermission(s.node(nodes)))
+        List<String> usable = Arrays.stream(Sub.values()).filter(s -> listedFor(sender, s, nodes))
                 .map(s -> "/" + messages.command() + " " + s.usage).toList();
         if (usable.isEmpty()) {
             return messages.render(Key.NO_PERMISSION, text("action", "use /" + messages.command()));
         }
         return messages.render(Key.HELP, text("usage", String.join(" | ", usable) + " | /" + messages.command()
                 + " help <subcommand> | /" + messages.command() + " version"));
+    }
+
+    /** Offered in usage and completion: the sender holds its node, and web only to players (who have a browser). */
+    private static boolean listedFor(CommandSender sender, Sub sub, CommandPermissions nodes) {
+        return sender.hasPermission(sub.node(nodes)) && (sub != Sub.WEB || sender.player().isPresent());
     }
 
     private void fail(CommandSender sender, ChatMessages messages, Throwable error) {
@@ -466,7 +516,7 @@ public final class LgnCommand {
         CommandPermissions nodes = settings(core).permissions();
         if (args.length <= 1) {
             String prefix = args.length == 0 ? "" : args[0].toLowerCase(Locale.ROOT);
-            return Arrays.stream(Sub.values()).filter(s -> sender.hasPermission(s.node(nodes)))
+            return Arrays.stream(Sub.values()).filter(s -> listedFor(sender, s, nodes))
                     .map(Sub::label).filter(l -> l.startsWith(prefix)).toList();
         }
         Optional<Sub> sub = Arrays.stream(Sub.values()).filter(s -> s.label().equalsIgnoreCase(args[0])).findFirst();

@@ -2,6 +2,7 @@ package net.ledgernet.config;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -68,6 +69,14 @@ final class ConfigParser {
     static final Duration MAX_BACKEND_DEADLINE = Duration.ofMinutes(10);
     static final Duration DEFAULT_BACKEND_DEADLINE = Duration.ofSeconds(3);
     static final int MAX_PORT = 65535;
+    static final Duration MIN_SESSION_IDLE = Duration.ofMinutes(1);
+    static final Duration MAX_SESSION_IDLE = Duration.ofHours(24);
+    static final int MAX_EXPORT_ROWS = 1_000_000;
+    static final int MIN_CHART_ROWS = 100;
+    static final int MAX_CHART_ROWS = 1_000_000;
+    /** An IPv4 literal in its plain dotted form (InetAddress would also take 127.1 and 0x7f.1). */
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final Set<String> RESERVED_COMMANDS = Set.of("lg", "ledger");
 
     private final Path baseDirectory;
@@ -91,7 +100,7 @@ final class ConfigParser {
             return null;
         }
         known(root, "config-version", "database-servers", "backends", "dimensions", "permissions", "limits", "command",
-                "messages", "object-tags");
+                "messages", "object-tags", "web");
 
         ConfigurationNode versionNode = root.node("config-version");
         int version = -1;
@@ -134,8 +143,9 @@ final class ConfigParser {
         CommandSettings command = command(root.node("command"), messages(root.node("messages")));
 
         Map<String, List<String>> objectTags = objectTags(root.node("object-tags"));
+        WebSettings web = web(root.node("web"));
         return new LedgerNetConfig(version, java.util.Collections.unmodifiableMap(backends), dimensions, dimensionMap,
-                permissions, limits, command, objectTags);
+                permissions, limits, command, objectTags, web);
     }
 
     /** object-tags: tag id -> object ids, all identifiers, written with or without the minecraft: namespace. */
@@ -716,14 +726,15 @@ final class ConfigParser {
             }
         }
         ConfigurationNode perms = node.node("permissions");
-        knownIfMap(perms, "search", "player", "inspect", "status", "reload");
+        knownIfMap(perms, "search", "player", "inspect", "status", "reload", "web");
         CommandPermissions d = CommandPermissions.DEFAULTS;
         CommandPermissions permissions = new CommandPermissions(
                 permission(perms.node("search"), d.search()),
                 permission(perms.node("player"), d.player()),
                 permission(perms.node("inspect"), d.inspect()),
                 permission(perms.node("status"), d.status()),
-                permission(perms.node("reload"), d.reload()));
+                permission(perms.node("reload"), d.reload()),
+                permission(perms.node("web"), d.web()));
         return new CommandSettings(name, List.copyOf(aliases), permissions, messages);
     }
 
@@ -782,6 +793,85 @@ final class ConfigParser {
             return fallback;
         }
         return value;
+    }
+
+    // --- web console ---
+
+    private WebSettings web(ConfigurationNode node) {
+        knownIfMap(node, "enabled", "bind", "port", "public-url", "session-idle", "export-max-rows", "chart-max-rows");
+        WebSettings d = WebSettings.DEFAULTS;
+        boolean enabled = bool(node.node("enabled"), d.enabled());
+        String bind = bindAddress(node.node("bind"), d.bind());
+        int port = integer(node.node("port"), 1, MAX_PORT, d.port());
+        Optional<URI> publicUrl = publicUrl(node.node("public-url"));
+        Duration idle = duration(node.node("session-idle"), d.sessionIdle(), MIN_SESSION_IDLE, MAX_SESSION_IDLE);
+        int exportRows = integer(node.node("export-max-rows"), 1, MAX_EXPORT_ROWS, d.exportMaxRows());
+        int chartRows = integer(node.node("chart-max-rows"), MIN_CHART_ROWS, MAX_CHART_ROWS,
+                d.chartMaxRows());
+        return new WebSettings(enabled, bind, port, publicUrl, idle, exportRows, chartRows);
+    }
+
+    /**
+     * An IP literal or localhost, never a host name: binding must not wait for DNS, and a name that
+     * resolves elsewhere later would move the console without anyone editing this file.
+     */
+    private String bindAddress(ConfigurationNode node, String fallback) {
+        String value = string(node, fallback).trim();
+        String fix = "; write an IP address of this machine, e.g. 127.0.0.1 (this machine only, the default),"
+                + " 0.0.0.0 (every interface) or ::1, or localhost";
+        if (value.isEmpty()) {
+            problem(node, "must not be empty" + fix);
+            return fallback;
+        }
+        if (value.equals("localhost") || IPV4.matcher(value).matches()) {
+            return value;
+        }
+        if (value.startsWith("[") && value.endsWith("]")) {
+            problem(node, "write the IPv6 address without brackets, e.g. ::1");
+            return fallback;
+        }
+        if (value.contains(":") && IPV6_CHARS.matcher(value).matches()) {
+            try {
+                // A string with ':' is parsed as an IPv6 literal, never looked up (or refused as invalid).
+                java.net.InetAddress.getByName(value);
+                return value;
+            } catch (java.net.UnknownHostException e) {
+                // not a valid IPv6 literal: reported below
+            }
+        }
+        problem(node, "'" + value + "' is not an IP address" + fix);
+        return fallback;
+    }
+
+    /** Empty for none; else where browsers reach the console: the root of an http(s) host, no query or fragment. */
+    private Optional<URI> publicUrl(ConfigurationNode node) {
+        String value = string(node, "").trim();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String example = "; write the address browsers use, e.g. https://ledgernet.example.net/ (or \"\" for none)";
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (java.net.URISyntaxException e) {
+            problem(node, "'" + value + "' is not a URL" + example);
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            problem(node, "'" + value + "' must start with https:// or http:// and name a host" + example);
+            return Optional.empty();
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            problem(node, "'" + value + "' must have no user, ?query or #fragment" + example);
+            return Optional.empty();
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+            problem(node, "'" + value + "' has a path; the console is served at the root of its host (give it a host"
+                    + " or port of its own in your reverse proxy), e.g. https://ledgernet.example.net/");
+            return Optional.empty();
+        }
+        return Optional.of(URI.create(scheme + "://" + uri.getRawAuthority() + "/"));
     }
 
     // --- typed reads ---

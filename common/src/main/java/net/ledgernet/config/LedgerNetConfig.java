@@ -8,6 +8,7 @@ import net.ledgernet.dimension.DimensionMap;
  *
  * @param objectTags block tag id -> its object ids, for {@code object:#tag} in searches answered from
  *                   the databases (the proxy has no game registry)
+ * @param web        the staff web console
  */
 public record LedgerNetConfig(
         int configVersion,
@@ -17,7 +18,8 @@ public record LedgerNetConfig(
         PermissionNodes permissions,
         Limits limits,
         CommandSettings command,
-        Map<String, java.util.List<String>> objectTags) {
+        Map<String, java.util.List<String>> objectTags,
+        WebSettings web) {
     /** The config-version this build writes and reads. */
     public static final int CURRENT_VERSION = 1;
 }

@@ -62,7 +62,11 @@ public record MessageTemplates(Map<Key, String> templates) {
                 "backend", "state", "latency", "schema", "rows", "time-zone", "breaker", "pool"),
         RELOADED("<prefix> <green>Reloaded config.yml: <backends> backend(s).</green>", "backends"),
         RELOAD_FAILED("<prefix> <red>config.yml was not reloaded; the running configuration stays. <reason></red>",
-                "reason");
+                "reason"),
+        WEB_LINK("<prefix> <gray>Web console, one use, valid <minutes> minutes:</gray> <aqua><underlined><url></underlined></aqua>",
+                "url", "minutes"),
+        WEB_LINK_HOVER("<gray>Open the web console as <name>.</gray><newline><red>Do not share this link: it logs in"
+                + " as you.</red>", "name");
 
         /** Available in every template. */
         public static final List<String> COMMON = List.of("prefix", "command");

@@ -2,6 +2,7 @@ package net.ledgernet.permission;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import net.luckperms.api.LuckPerms;
 import net.luckperms.api.context.ImmutableContextSet;
@@ -49,6 +50,30 @@ final class LuckPermsPermissions implements PermissionPolicy {
             query = options.computeIfAbsent(backend, this::queryOptions);
         }
         return user.getCachedData().getPermissionData(query).checkPermission(node).asBoolean();
+    }
+
+    /** In the proxy's static contexts, as an offline player has them (no backend, no current server). */
+    @Override
+    public boolean hasOnProxy(UUID player, String node) {
+        User user = luckPerms.getUserManager().getUser(player);
+        if (user == null) {
+            return false; // neither online nor loaded
+        }
+        return user.getCachedData().getPermissionData(luckPerms.getContextManager().getStaticQueryOptions())
+                .checkPermission(node).asBoolean();
+    }
+
+    /**
+     * An online player is loaded already; anyone else is read from LuckPerms' storage (an unknown UUID
+     * gets LuckPerms' defaults). LuckPerms keeps a user loaded through its API for five minutes
+     * (UserHousekeeper's recentlyUsedApi), so the checks that follow the load find it.
+     */
+    @Override
+    public CompletableFuture<Void> load(UUID player) {
+        if (luckPerms.getUserManager().getUser(player) != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return luckPerms.getUserManager().loadUser(player).thenApply(user -> null);
     }
 
     private QueryOptions queryOptions(String backend) {

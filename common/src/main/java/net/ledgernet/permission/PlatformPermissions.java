@@ -20,6 +20,12 @@ final class PlatformPermissions implements PermissionPolicy {
         return platform.hasPermission(player, node);
     }
 
+    /** The proxy's own check: false for a player who is not online (it has nothing to load them from). */
+    @Override
+    public boolean hasOnProxy(UUID player, String node) {
+        return platform.hasPermission(player, node);
+    }
+
     @Override
     public void forget(UUID player) {
     }

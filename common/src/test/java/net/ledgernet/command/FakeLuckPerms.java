@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,10 +49,19 @@ import net.luckperms.api.util.Tristate;
  * (commit 9b4fe677): a user edit clears that user and posts {@code UserDataRecalculateEvent}; a
  * group edit posts {@code GroupDataRecalculateEvent} and {@code NodeRemoveEvent} for the group, then
  * clears every user's data directly, posting nothing for them.
+ *
+ * <p>Every player counts as online (loaded) unless {@link #offline} says otherwise; then, as in LuckPerms,
+ * {@code getUser} answers null until {@code loadUser} has read the user from storage, asynchronously. A
+ * UUID LuckPerms has never seen loads too, with LuckPerms' defaults (here: no node at all).
  */
 public final class FakeLuckPerms implements AutoCloseable {
     /** Direct grants: "uuid backend node". */
     private final Set<String> grants = ConcurrentHashMap.newKeySet();
+    /** Grants on the proxy without a context ({@code lp user X permission set node}): "uuid node", held everywhere. */
+    private final Set<String> globalGrants = ConcurrentHashMap.newKeySet();
+    /** Players neither online nor loaded: LuckPerms' UserManager does not hold them. */
+    private final Set<UUID> unloaded = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger loads = new AtomicInteger();
     /** Group grants: group -> "backend node". */
     private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
     private final Map<UUID, Set<String>> memberships = new ConcurrentHashMap<>();
@@ -99,6 +109,41 @@ public final class FakeLuckPerms implements AutoCloseable {
         grants.remove(player + " " + backend + " " + node);
         userChanged(player);
         return this;
+    }
+
+    /**
+     * {@code lp user <player> permission set <node>}, without a context: held on the proxy (its static
+     * contexts) and on every backend.
+     */
+    public FakeLuckPerms grantGlobally(UUID player, String... nodes) {
+        for (String node : nodes) {
+            globalGrants.add(player + " " + node);
+        }
+        userChanged(player);
+        return this;
+    }
+
+    /** {@code lp user <player> permission unset <node>} (the global one). */
+    public FakeLuckPerms revokeGlobally(UUID player, String node) {
+        globalGrants.remove(player + " " + node);
+        userChanged(player);
+        return this;
+    }
+
+    /**
+     * The player is not on the proxy and LuckPerms does not hold them (it unloads a player who left once
+     * they go unused): {@code getUser} answers null until {@code loadUser}.
+     */
+    public FakeLuckPerms offline(UUID player) {
+        unloaded.add(player);
+        users.remove(player);
+        cachedData.remove(player);
+        return this;
+    }
+
+    /** How many times {@code loadUser} read a user from storage. */
+    public int loads() {
+        return loads.get();
     }
 
     /** {@code lp group <group> permission set <node> server=<backend>} (creating the group). */
@@ -185,6 +230,8 @@ public final class FakeLuckPerms implements AutoCloseable {
     /** The nodes a player holds in a context, as LuckPerms resolves them (own nodes and groups'). */
     private Set<String> resolve(UUID player, String server, String world) {
         Set<String> held = new HashSet<>();
+        String own = player + " ";
+        globalGrants.stream().filter(g -> g.startsWith(own)).forEach(g -> held.add(g.substring(own.length())));
         if (!server.equals(world)) {
             return held;
         }
@@ -221,6 +268,10 @@ public final class FakeLuckPerms implements AutoCloseable {
         });
         QueryOptions statics = mock(QueryOptions.class);
         when(contexts.getStaticQueryOptions()).thenReturn(statics);
+        // The proxy's own contexts: no backend (LuckPerms' server: global, the default, adds none).
+        ImmutableContextSet staticContext = mock(ImmutableContextSet.class);
+        when(staticContext.getAnyValue(anyString())).thenReturn(Optional.empty());
+        when(statics.context()).thenReturn(staticContext);
         when(statics.toBuilder()).thenAnswer(invocation -> {
             queryOptionsBuilt.incrementAndGet();
             QueryOptions.Builder builder = mock(QueryOptions.Builder.class);
@@ -247,8 +298,16 @@ public final class FakeLuckPerms implements AutoCloseable {
         });
         UserManager userManager = mock(UserManager.class);
         when(luckPerms.getUserManager()).thenReturn(userManager);
-        when(userManager.getUser(any(UUID.class))).thenAnswer(invocation -> users.computeIfAbsent(
-                invocation.getArgument(0), this::user));
+        when(userManager.getUser(any(UUID.class))).thenAnswer(invocation -> unloaded.contains(invocation.getArgument(0))
+                ? null : users.computeIfAbsent(invocation.getArgument(0), this::user));
+        // Read from storage on LuckPerms' own threads; an unknown UUID gets a user with the defaults.
+        when(userManager.loadUser(any(UUID.class))).thenAnswer(invocation -> CompletableFuture.supplyAsync(() -> {
+            UUID uuid = invocation.getArgument(0);
+            loads.incrementAndGet();
+            User user = users.computeIfAbsent(uuid, this::user);
+            unloaded.remove(uuid);
+            return user;
+        }));
         return luckPerms;
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class LuckPermsPermissionsTest {
     private static final String SEARCH = "ledger.commands.search";
     private static final String ROLLBACK = "ledger.commands.rollback";
+    private static final String WEB = "ledgernet.command.web";
 
     private final UUID alex = UUID.randomUUID();
     private final FakeLuckPerms luckPerms = FakeLuckPerms.create();
@@ -82,5 +83,47 @@ class LuckPermsPermissionsTest {
             assertEquals(3, luckPerms.queryOptionsBuilt(), "built again after lp reloadconfig");
         }
         assertEquals(0, luckPerms.subscribers(), "closing the policy unsubscribes");
+    }
+
+    @Test
+    void aProxyNodeIsCheckedInTheProxysOwnContextsNotABackends() {
+        UUID steve = UUID.randomUUID();
+        luckPerms.grantGlobally(alex, WEB).grant(steve, "survival", WEB);
+        try (LuckPermsPermissions policy = new LuckPermsPermissions(luckPerms.api())) {
+            assertTrue(policy.hasOnProxy(alex, WEB));
+            assertFalse(policy.hasOnProxy(steve, WEB), "granted with server=survival only: not on the proxy");
+            assertFalse(policy.hasOnProxy(alex, SEARCH));
+            luckPerms.revokeGlobally(alex, WEB);
+            assertFalse(policy.hasOnProxy(alex, WEB), "a revocation counts at the next check");
+        }
+    }
+
+    @Test
+    void anOfflinePlayerIsAnsweredOnlyOnceLoadedThenLikeAnOnlineOne() {
+        luckPerms.grantGlobally(alex, WEB).grant(alex, "survival", SEARCH).offline(alex);
+        try (LuckPermsPermissions policy = new LuckPermsPermissions(luckPerms.api())) {
+            assertFalse(policy.hasOnProxy(alex, WEB), "not held by LuckPerms: no rights");
+            assertFalse(policy.has(alex, "survival", SEARCH));
+
+            policy.load(alex).join();
+            assertEquals(1, luckPerms.loads());
+            assertTrue(policy.hasOnProxy(alex, WEB));
+            assertTrue(policy.has(alex, "survival", SEARCH), "the per-backend check answers for the loaded user too");
+            assertFalse(policy.has(alex, "creative", SEARCH));
+
+            policy.load(alex).join();
+            assertEquals(1, luckPerms.loads(), "a loaded (or online) user is not read from storage again");
+        }
+    }
+
+    @Test
+    void aUuidLuckPermsNeverSawLoadsWithNoRights() {
+        UUID stranger = UUID.randomUUID();
+        luckPerms.offline(stranger);
+        try (LuckPermsPermissions policy = new LuckPermsPermissions(luckPerms.api())) {
+            policy.load(stranger).join();
+            assertFalse(policy.hasOnProxy(stranger, WEB));
+            assertFalse(policy.has(stranger, "survival", SEARCH));
+        }
     }
 }

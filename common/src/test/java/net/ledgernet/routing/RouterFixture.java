@@ -55,6 +55,11 @@ final class RouterFixture {
         }
 
         @Override
+        public boolean hasOnProxy(UUID player, String node) {
+            return false; // the router never asks
+        }
+
+        @Override
         public void forget(UUID player) {
         }
 

@@ -20,6 +20,8 @@ import net.ledgernet.command.NetworkQueries;
 import net.ledgernet.config.CommandSettings;
 import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.protocol.LedgerChannel;
+import net.ledgernet.web.ConsoleAccess;
+import net.ledgernet.web.WebConsoleHost;
 
 /**
  * Velocity entry point (named in velocity-plugin.json). It only wires the Velocity adapters into
@@ -36,6 +38,7 @@ public final class LedgerNetVelocity {
     private NetworkQueries queries;
     private CommandMeta commandMeta;
     private VelocityLgnCommand command;
+    private WebConsoleHost web;
 
     @Inject
     public LedgerNetVelocity(ProxyServer proxy, Injector proxyInjector) {
@@ -62,11 +65,15 @@ public final class LedgerNetVelocity {
     /** {@code /lgn} (name and aliases from config.yml); {@code plugin(this)} runs it off the network threads. */
     private void registerCommand() {
         queries = new NetworkQueries(core, Clock.systemUTC());
+        CommandSettings settings = LgnCommand.settings(core);
+        PluginLogger logger = injector.getInstance(PluginLogger.class);
+        web = new WebConsoleHost(core, queries, new ConsoleAccess(core), logger, Clock.systemUTC(),
+                "/" + settings.name() + " reload");
+        web.start(core);
         LgnCommand lgn = new LgnCommand(core, queries,
                 name -> proxy.getPlayer(name).map(Player::getUniqueId),
                 () -> proxy.getAllPlayers().stream().map(Player::getUsername).toList(),
-                injector.getInstance(PluginLogger.class), LgnCommand.WORKING_NOTICE);
-        CommandSettings settings = LgnCommand.settings(core);
+                logger, LgnCommand.WORKING_NOTICE, web);
         commandMeta = proxy.getCommandManager().metaBuilder(settings.name())
                 .aliases(settings.aliases().toArray(String[]::new)).plugin(this).build();
         command = new VelocityLgnCommand(lgn);
@@ -78,6 +85,7 @@ public final class LedgerNetVelocity {
         if (commandMeta != null) {
             proxy.getCommandManager().unregister(commandMeta);
         }
+        Optional.ofNullable(web).ifPresent(WebConsoleHost::close);
         Optional.ofNullable(queries).ifPresent(NetworkQueries::close);
         if (core != null) {
             core.disable();
@@ -90,5 +98,9 @@ public final class LedgerNetVelocity {
 
     LedgerNetCore core() {
         return core;
+    }
+
+    WebConsoleHost web() {
+        return web;
     }
 }

@@ -48,6 +48,11 @@ final class VelocityLgnCommand implements SimpleCommand {
             }
 
             @Override
+            public String name() {
+                return source instanceof Player p ? p.getUsername() : "console";
+            }
+
+            @Override
             public boolean hasPermission(String node) {
                 return source.hasPermission(node);
             }

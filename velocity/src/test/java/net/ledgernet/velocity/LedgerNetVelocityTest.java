@@ -121,4 +121,34 @@ class LedgerNetVelocityTest {
         verify(events, times(1)).register(eq(plugin), any(VelocityPluginMessageListener.class));
         plugin.onProxyShutdown(new ProxyShutdownEvent());
     }
+
+    @Test
+    void theWebConsoleServesFromInitializeToShutdownWhenConfigYmlTurnsItOn() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        Files.writeString(dataDirectory.resolve("config.yml"),
+                "config-version: 1\nweb:\n  enabled: true\n  port: " + port + "\n");
+        LedgerNetVelocity plugin = createAsVelocityDoes();
+        plugin.onProxyInitialize(new ProxyInitializeEvent());
+        InetSocketAddress console = new InetSocketAddress("127.0.0.1", port);
+        assertEquals(java.net.URI.create("http://127.0.0.1:" + port + "/"),
+                plugin.web().console().orElseThrow().baseUrl());
+        assertTrue(listening(console));
+        verify(logger).info("Web console at http://127.0.0.1:" + port + "/ (staff get a login link with /lgn web).");
+
+        plugin.onProxyShutdown(new ProxyShutdownEvent());
+        assertTrue(plugin.web().console().isEmpty());
+        assertThat(listening(console)).as("stopped with the plugin").isFalse();
+    }
+
+    private static boolean listening(InetSocketAddress address) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(address, 2000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 }
