@@ -102,7 +102,8 @@ public final class Completions {
                     seenOn(readable, at -> at.sources));
             case "object" -> seenOn(readable, at -> at.objects);
             case "world" -> networkWorlds(readable);
-            case "backend" -> union(List.of("*"), backendNames());
+            // Only backends the sender may search: a backend they may not read is never named to them.
+            case "backend" -> union(List.of("*"), backendNames().stream().filter(readable::contains).toList());
             case "before", "after" -> List.of("10m", "1h", "1d", "7d", "30d");
             case "rolledback" -> List.of("true", "false");
             default -> List.of();

@@ -152,8 +152,13 @@ final class ConsoleHandler extends Handler.Abstract {
                 + " for a new one.";
         response.setStatus(403);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        Stream.send(response, ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>LedgerNet"
-                + "</title></head><body><p>" + message + "</p></body></html>\n").getBytes(StandardCharsets.UTF_8));
+        // The page's own style sheet (app.css styles these classes); no script.
+        Stream.send(response, ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<link rel=\"stylesheet\" href=\"/static/app.css\"><title>LedgerNet · login link</title></head>"
+                + "<body><header class=\"top\"><span class=\"brand\">LedgerNet</span></header><main>"
+                + "<section class=\"login\" id=\"login-refused\"><h1>Login link refused</h1><p>" + message
+                + "</p></section></main></body></html>\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Where a login lands: the console's root, under public-url's path when there is one. */
@@ -282,8 +287,9 @@ final class ConsoleHandler extends Handler.Abstract {
         }
         if (cause instanceof QueryException q) {
             return switch (q.kind()) {
+                // "search" was refused on every server; "inspect on creative" names its one server.
                 case NO_PERMISSION -> new WebError(403, "NO_PERMISSION", "You may not " + q.getMessage()
-                        + " on any server here.");
+                        + (q.getMessage().contains(" on ") ? "." : " on any server here."));
                 case BAD_INPUT -> WebError.badInput(q.getMessage());
                 case UNAVAILABLE -> new WebError(503, "UNAVAILABLE", q.getMessage());
             };

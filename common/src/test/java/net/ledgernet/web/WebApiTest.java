@@ -302,12 +302,16 @@ class WebApiTest {
             assertEquals(Map.of(), page.get("leftOut"));
             assertThat(rows(page)).extracting(r -> r.get("backend")).isSubsetOf("survival", "creative");
 
-            for (String path : List.of("/api/search?q=" + q("backend:lobby"), "/api/inspect?backend=lobby&x=1&y=2&z=3",
-                    "/api/inspect?backend=survival&x=1&y=2&z=3", "/api/player?name=Steve")) {
+            Map<String, String> refusals = Map.of(
+                    "/api/search?q=" + q("backend:lobby"), "You may not search on any server here.",
+                    "/api/inspect?backend=lobby&x=1&y=2&z=3", "You may not inspect on lobby.",
+                    "/api/inspect?backend=survival&x=1&y=2&z=3", "You may not inspect on survival.",
+                    "/api/player?name=Steve", "You may not look players up on any server here.");
+            refusals.forEach((path, message) -> {
                 HttpResponse<String> refused = net.get(path, session);
                 assertEquals(403, refused.statusCode(), path);
-                assertEquals("NO_PERMISSION", JsonRead.object(refused.body()).get("kind"));
-            }
+                assertEquals(Map.of("kind", "NO_PERMISSION", "message", message), JsonRead.object(refused.body()));
+            });
 
             Map<String, Object> timeline = net.json("/api/timeline?q=" + q("after:30d") + "&bucket=day", session);
             assertEquals(List.of("survival", "creative"), timeline.get("searched"));
@@ -325,6 +329,10 @@ class WebApiTest {
             assertThat(worlds).isNotEmpty().allMatch(w -> w.startsWith("world:survival:") || w.startsWith("world:creative:"));
             assertThat((List<String>) net.json("/api/complete?q=" + q("world:"), operator).get("suggestions"))
                     .anyMatch(w -> w.startsWith("world:lobby:"));
+            assertEquals(List.of("backend:*", "backend:survival", "backend:creative"),
+                    net.json("/api/complete?q=" + q("backend:"), session).get("suggestions"));
+            assertEquals(List.of("backend:!*", "backend:!survival", "backend:!creative"),
+                    net.json("/api/complete?q=" + q("action:block-break backend:!"), session).get("suggestions"));
 
             // lp user <mod> permission unset ledger.commands.search server=creative: the next page leaves it out.
             luckPerms.revoke(mod, "creative", "ledger.commands.search");

@@ -57,7 +57,11 @@ class WebLoginTest {
 
         HttpResponse<String> again = net.get(link.getRawPath(), null);
         assertEquals(403, again.statusCode());
-        assertThat(again.body()).contains("This login link was already used. Run /lgn web in game for a new one.");
+        assertThat(again.body()).contains("<p>This login link was already used. Run /lgn web in game for a new one.</p>")
+                .contains("<link rel=\"stylesheet\" href=\"/static/app.css\">").doesNotContain("<script")
+                .doesNotContain("style=");
+        assertEquals("text/html;charset=utf-8", again.headers().firstValue("Content-Type").orElseThrow()
+                .replace(" ", ""));
         assertThat(again.headers().firstValue("Set-Cookie")).isEmpty();
 
         URI old = net.web.loginLink(steve);
