@@ -97,7 +97,7 @@ final class BungeeBootstrap {
         queries = new NetworkQueries(core, Clock.systemUTC());
         CommandSettings settings = LgnCommand.settings(core);
         web = new WebConsoleHost(core, queries, new ConsoleAccess(core), platform.logger(), Clock.systemUTC(),
-                "/" + settings.name() + " reload");
+                settings.name());
         web.start(core);
         LgnCommand lgn = new LgnCommand(core, queries, name -> {
             ProxiedPlayer online = proxy.getPlayer(name);

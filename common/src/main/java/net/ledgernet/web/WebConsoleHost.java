@@ -23,7 +23,9 @@ public final class WebConsoleHost implements AutoCloseable {
 
     private final Function<WebSettings, WebConsole> starter;
     private final PluginLogger logger;
+    /** How the operator reloads and staff get links, for messages: /lgn reload, /lgn web. */
     private final String reloadCommand;
+    private final String linkCommand;
     /** Read without the lock by /lgn web; written under it. */
     private volatile WebConsole console;
     /** The settings last applied; null before the core first ran. */
@@ -33,18 +35,15 @@ public final class WebConsoleHost implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @param reloadCommand how the operator reloads, for messages, e.g. {@code /lgn reload}
+     * @param command the proxy command's name (command.name, e.g. lgn), for messages
      */
     public WebConsoleHost(LedgerNetCore core, NetworkQueries queries, WebAccess access, PluginLogger logger,
-                          Clock clock, String reloadCommand) {
-        this(settings -> WebConsole.start(settings, core, queries, access, logger, clock), logger, reloadCommand);
-        core.onReload(config -> apply(config.web()));
-    }
-
-    WebConsoleHost(Function<WebSettings, WebConsole> starter, PluginLogger logger, String reloadCommand) {
-        this.starter = starter;
+                          Clock clock, String command) {
+        this.starter = settings -> WebConsole.start(settings, core, queries, access, logger, clock);
         this.logger = logger;
-        this.reloadCommand = reloadCommand;
+        this.reloadCommand = "/" + command + " reload";
+        this.linkCommand = "/" + command + " web";
+        core.onReload(config -> apply(config.web()));
     }
 
     /** After {@code core.enable()}: serves the console if LedgerNet runs and config.yml turns it on. */
@@ -81,7 +80,7 @@ public final class WebConsoleHost implements AutoCloseable {
             WebConsole started = starter.apply(settings);
             console = started;
             logger.info("Web console at " + started.baseUrl() + " (staff get a login link with "
-                    + reloadCommand.replace(" reload", " web") + ").");
+                    + linkCommand + ").");
         } catch (WebStartException e) {
             failure = e.getMessage();
             logger.error("The web console could not start: " + e.getMessage() + ", then run " + reloadCommand

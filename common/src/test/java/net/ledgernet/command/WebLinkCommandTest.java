@@ -93,7 +93,7 @@ class WebLinkCommandTest {
         NetworkQueries queries = new NetworkQueries(core, Clock.systemUTC());
         cleanup.add(queries);
         host = new WebConsoleHost(core, queries, new ConsoleAccess(core), mock(PluginLogger.class), Clock.systemUTC(),
-                "/lgn reload");
+                "lgn");
         cleanup.add(0, host);
         host.apply(web);
         lgn = new LgnCommand(core, queries, name -> Optional.empty(), List::of, mock(PluginLogger.class),

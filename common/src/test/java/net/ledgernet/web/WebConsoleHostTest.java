@@ -75,7 +75,7 @@ class WebConsoleHostTest {
         core.load();
         core.enable();
         queries = new NetworkQueries(core, Clock.systemUTC());
-        host = new WebConsoleHost(core, queries, new ConsoleAccess(core), logger, Clock.systemUTC(), "/lgn reload");
+        host = new WebConsoleHost(core, queries, new ConsoleAccess(core), logger, Clock.systemUTC(), "lgn");
         host.start(core);
     }
 
@@ -170,7 +170,7 @@ class WebConsoleHostTest {
         core.load();
         core.enable();
         queries = new NetworkQueries(core, Clock.systemUTC());
-        host = new WebConsoleHost(core, queries, new ConsoleAccess(core), logger, Clock.systemUTC(), "/lgn reload");
+        host = new WebConsoleHost(core, queries, new ConsoleAccess(core), logger, Clock.systemUTC(), "lgn");
         host.start(core);
         assertEquals(LedgerNetCore.State.DISABLED, core.state());
         assertEquals(Optional.empty(), host.console());

@@ -68,7 +68,7 @@ public final class LedgerNetVelocity {
         CommandSettings settings = LgnCommand.settings(core);
         PluginLogger logger = injector.getInstance(PluginLogger.class);
         web = new WebConsoleHost(core, queries, new ConsoleAccess(core), logger, Clock.systemUTC(),
-                "/" + settings.name() + " reload");
+                settings.name());
         web.start(core);
         LgnCommand lgn = new LgnCommand(core, queries,
                 name -> proxy.getPlayer(name).map(Player::getUniqueId),
