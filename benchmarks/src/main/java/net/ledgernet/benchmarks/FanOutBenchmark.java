@@ -574,8 +574,11 @@ public final class FanOutBenchmark {
             // The most active player of the last day on backend 1, preferring names found on more backends.
             String t = LedgerSchema.column(dialect, "time");
             List<String[]> active = new ArrayList<>();
-            try (PreparedStatement ps = one.prepareStatement("SELECT p.player_name, COUNT(*) FROM actions a JOIN players p"
-                    + " ON a.player_id = p.id WHERE a." + t + " >= ? GROUP BY p.player_name ORDER BY 2 DESC")) {
+            // Counted per player id first, then named: MariaDB would otherwise start from players and look up each
+            // one's actions (8.8M index lookups on a 10M backend without the time index: minutes).
+            try (PreparedStatement ps = one.prepareStatement("SELECT p.player_name, c.n FROM (SELECT player_id, COUNT(*) n"
+                    + " FROM actions WHERE " + t + " >= ? AND player_id IS NOT NULL GROUP BY player_id) c"
+                    + " JOIN players p ON p.id = c.player_id ORDER BY 2 DESC, 1")) {
                 Instant since = now.minus(Duration.ofDays(1));
                 if (dialect == SqlDialect.SQLITE) {
                     ps.setString(1, SampleNetworkGenerator.sqliteTime(since, ZoneOffset.UTC));

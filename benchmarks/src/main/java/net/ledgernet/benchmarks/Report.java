@@ -202,7 +202,7 @@ final class Report {
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"432\" x2=\"%.1f\" y2=\"432\" stroke=\"%s\""
                     + " stroke-width=\"2\" stroke-dasharray=\"6 4\"/>%n", lxLegend, lxLegend + 26, c));
             s.append(text(lxLegend + 32, 436, "start", 12, "normal", r.label() + " Ledger (COUNT + OFFSET)"));
-            lxLegend += 300;
+            lxLegend += Math.max(300, (W - 100) / results.size()); // room for "<dialect>, without time index"
         }
         s.append("</svg>\n");
         return s.toString();
