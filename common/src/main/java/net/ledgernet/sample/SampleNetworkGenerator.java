@@ -70,7 +70,8 @@ public final class SampleNetworkGenerator {
 
     /**
      * Writes the sample into an empty target (no Ledger tables yet) by bulk load: the same rows, ids and
-     * schema as {@link #generate}, at 10–100× the speed for large samples. H2 falls back to {@link #generate}.
+     * schema as {@link #generate}, without the secondary indexes slowing every insert (10M actions: 10,000–24,000
+     * actions/s end to end on a loaded 2-core machine, against 2,900–10,000 row by row). H2 falls back to {@link #generate}.
      * MariaDB needs {@code local_infile} on the server (the default) and the driver's {@code allowLocalInfile}.
      */
     public static Result load(Connection connection, SqlDialect dialect, SampleSpec spec) throws SQLException {

@@ -229,4 +229,36 @@ class NoTimeIndexTest {
             }
         }
     }
+
+    /**
+     * MariaDB/MySQL read a block box in time order without the time index (IGNORE INDEX by the catalog's name):
+     * their planner otherwise walks the time index through a whole backend where the box is empty. The rows
+     * are the same on every dialect, with and without the index.
+     */
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aBlockBoxInTimeOrderIsReadFromTheLocationIndex(SqlDialect dialect) throws Exception {
+        try (TestNetwork net = mixed(dialect);
+             ActionFanOut fanOut = ActionFanOut.open(net.databases(), TestNetwork.settings(Duration.ofSeconds(10)))) {
+            List<ActionRow> rows = net.member("bravo").expected(r -> true);
+            ActionRow pivot = rows.get(rows.size() / 2);
+            ValueSearch box = ValueSearch.any().box(new BlockBox(pivot.x() - 40, pivot.x() + 40,
+                    pivot.y() - 16, pivot.y() + 16, pivot.z() - 40, pivot.z() + 40));
+            ValueSearch broad = ValueSearch.any().with("actions", Terms.allow("block-break"));
+            for (String backend : List.of("alpha", "bravo")) {
+                for (ValueSearch search : List.of(box, broad)) {
+                    ActionFilter filter = search.resolve(fanOut).get(backend);
+                    String sql = fanOut.reader(backend).orElseThrow().call((c, r) ->
+                            r.planPage(c, filter, Optional.empty(), 8).query().sql()).join();
+                    boolean hinted = dialect.mysqlLike() && backend.equals("bravo") && search == box;
+                    assertEquals(hinted, sql.contains(" IGNORE INDEX (`actions_time`) WHERE "), backend + ": " + sql);
+                }
+            }
+            Map<String, PageOrder> orders = Map.of("alpha", PageOrder.ID, "bravo", PageOrder.TIME,
+                    "charlie", PageOrder.ID);
+            List<ActionRow> want = expectedStream(net, orders, box);
+            assertThat(want).isNotEmpty();
+            assertEquals(want, TestNetwork.all(fanOut, box.resolve(fanOut), 3));
+        }
+    }
 }
