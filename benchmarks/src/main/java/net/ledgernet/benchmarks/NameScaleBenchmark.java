@@ -48,7 +48,8 @@ import net.ledgernet.sample.SampleSpec;
  * </pre>
  *
  * Options: {@code --reps 50 --warmup 5 --burst-seconds 20 --burst-rate 0} (searches per second per attacker;
- * 0 = back to back) {@code --dir benchmarks/target/fanout-data
+ * 0 = back to back) {@code --prefix lnscale_big_} (measure backend 1 of the fan-out benchmark's data under that prefix
+ * instead of {@code ledgernet_scale_<players>_<actions>}) {@code --dir benchmarks/target/fanout-data
  * --out benchmarks/target/name-scale-results.md --setup-only}.
  */
 public final class NameScaleBenchmark {
@@ -139,12 +140,15 @@ public final class NameScaleBenchmark {
         Path dir = Path.of(m.getOrDefault("dir", "benchmarks/target/fanout-data"));
         Path out = Path.of(m.getOrDefault("out", "benchmarks/target/name-scale-results.md"));
         SampleSpec spec = FanOutData.base(players, actions);
+        String prefix = m.get("prefix");
 
         // Setup in parallel, one thread per dialect (different servers); reused when complete.
         ExecutorService setup = Executors.newFixedThreadPool(dialects.size());
         Map<SqlDialect, Future<FanOutData.Backend>> pending = new LinkedHashMap<>();
         for (SqlDialect d : dialects) {
-            pending.put(d, setup.submit(() -> FanOutData.ensureScale(d, spec, dir)));
+            // With --prefix: backend 1 of the fan-out benchmark's data under that prefix (same seed and size).
+            pending.put(d, setup.submit(() -> prefix == null ? FanOutData.ensureScale(d, spec, dir)
+                    : FanOutData.ensure(d, 1, spec, dir, prefix).get(0)));
         }
         Map<SqlDialect, FanOutData.Backend> backends = new LinkedHashMap<>();
         for (var e : pending.entrySet()) {

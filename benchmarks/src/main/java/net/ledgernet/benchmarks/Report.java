@@ -24,7 +24,8 @@ final class Report {
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 Runtime.getRuntime().availableProcessors()));
         for (DialectResult r : results) {
-            md.append("#### ").append(title(r.dialect())).append(" (").append(r.serverVersion()).append(")\n\n");
+            md.append("#### ").append(r.label()).append(" (").append(r.serverVersion()).append(")\n\n");
+            md.append(r.load()).append(".\n\n");
             md.append("Picked from the data: ").append(r.params()).append(".\n\n");
             md.append("| Search | LedgerNet, ").append(o.backends()).append(" backends | n | LedgerNet, s1 only"
                     + " | Ledger, s1 (lookups + COUNT + page) | COUNT + page only | LedgerNet ÷ Ledger (p50) | heap / search,"
@@ -106,8 +107,16 @@ final class Report {
         };
     }
 
-    private static String color(SqlDialect d) {
-        return switch (d) {
+    /** A colour per dialect; a second hue for the same dialect measured with the time index in the same run. */
+    private static String color(DialectResult r) {
+        if (r.label().endsWith("with time index")) {
+            return switch (r.dialect()) {
+                case MARIADB -> "#8e44ad";
+                case POSTGRESQL -> "#e67e22";
+                default -> "#16a085";
+            };
+        }
+        return switch (r.dialect()) {
             case MARIADB -> "#1f6fb4";
             case POSTGRESQL -> "#c0392b";
             default -> "#2e8b3a";
@@ -160,8 +169,8 @@ final class Report {
                 net.add(new double[] {x, y(r.pageNet().get(pages[i]).p50(), yMin, yMax)});
                 led.add(new double[] {x, y(r.pageLedger().get(pages[i]).p50(), yMin, yMax)});
             }
-            series(s, net, color(r.dialect()), false);
-            series(s, led, color(r.dialect()), true);
+            series(s, net, color(r), false);
+            series(s, led, color(r), true);
         }
         // Right: by backend count.
         double rx0 = 560;
@@ -178,22 +187,22 @@ final class Report {
                 double x = n == 1 ? rx0 : rx0 + (rx1 - rx0) * (k - 1) / (n - 1);
                 net.add(new double[] {x, y(r.backendNet().get(k).p50(), yMin, yMax)});
             }
-            series(s, net, color(r.dialect()), false);
+            series(s, net, color(r), false);
             double ly = y(r.pageLedger().get(1).p50(), yMin, yMax);
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
-                    + " stroke-width=\"2\" stroke-dasharray=\"6 4\"/>%n", rx0, ly, rx1, ly, color(r.dialect())));
+                    + " stroke-width=\"2\" stroke-dasharray=\"6 4\"/>%n", rx0, ly, rx1, ly, color(r)));
         }
         // Legend.
         double lxLegend = 70;
         for (DialectResult r : results) {
-            String c = color(r.dialect());
+            String c = color(r);
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"415\" x2=\"%.1f\" y2=\"415\" stroke=\"%s\""
                     + " stroke-width=\"2.5\"/>%n", lxLegend, lxLegend + 26, c));
-            s.append(text(lxLegend + 32, 419, "start", 12, "normal", title(r.dialect()) + " LedgerNet"));
+            s.append(text(lxLegend + 32, 419, "start", 12, "normal", r.label() + " LedgerNet"));
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"432\" x2=\"%.1f\" y2=\"432\" stroke=\"%s\""
                     + " stroke-width=\"2\" stroke-dasharray=\"6 4\"/>%n", lxLegend, lxLegend + 26, c));
-            s.append(text(lxLegend + 32, 436, "start", 12, "normal", title(r.dialect()) + " Ledger (COUNT + OFFSET)"));
-            lxLegend += 300;
+            s.append(text(lxLegend + 32, 436, "start", 12, "normal", r.label() + " Ledger (COUNT + OFFSET)"));
+            lxLegend += Math.max(300, (W - 100) / results.size()); // room for "<dialect>, without time index"
         }
         s.append("</svg>\n");
         return s.toString();

@@ -86,6 +86,74 @@ public final class LedgerSchema {
      */
     public static List<String> ddl(SqlDialect dialect, boolean withTimeIndex) {
         Ddl d = new Ddl(dialect);
+        List<String> out = new ArrayList<>(lookupTables(d));
+        out.add(actionsTable(d, true));
+        out.addAll(actionIndexes(d, withTimeIndex));
+        return List.copyOf(out);
+    }
+
+    /**
+     * The same schema split for a bulk load, which is fast only into a table without secondary indexes:
+     * {@code beforeLoad} creates every table with its primary key and unique constraints, {@code actions}
+     * without secondary indexes and (except on SQLite, which enforces foreign keys only when asked and cannot
+     * add them later) without its foreign keys; {@code afterLoad} then creates the indexes and the foreign keys.
+     * The end state is what {@link #ddl} creates, names and catalog included (SampleGeneratorTest compares
+     * them). MariaDB/MySQL: InnoDB gives each foreign key an index named after the constraint unless an index
+     * already starts with its column, and drops it when a later index does; Ledger's order leaves exactly the
+     * {@code world_id} one, which {@code afterLoad} therefore creates first, under that name.
+     */
+    public record BulkLoadDdl(List<String> beforeLoad, List<String> afterLoad) {
+    }
+
+    public static BulkLoadDdl bulkLoadDdl(SqlDialect dialect, boolean withTimeIndex) {
+        if (dialect == SqlDialect.H2) {
+            throw new IllegalArgumentException("no bulk load for H2"); // H2 indexes its foreign keys its own way
+        }
+        Ddl d = new Ddl(dialect);
+        boolean inlineForeignKeys = dialect == SqlDialect.SQLITE;
+        List<String> before = new ArrayList<>(lookupTables(d));
+        before.add(actionsTable(d, inlineForeignKeys));
+        List<String> after = new ArrayList<>();
+        if (dialect.mysqlLike()) {
+            for (String[] fk : ACTION_FOREIGN_KEYS) {
+                if (ACTION_INDEXES.stream().noneMatch(ix -> ix.columns().get(0).equals(fk[0]))) {
+                    after.add("CREATE INDEX " + d.fkName(fk[0]) + " ON " + d.name("actions") + " (" + d.name(fk[0]) + ")");
+                }
+            }
+        }
+        after.addAll(actionIndexes(d, withTimeIndex));
+        if (!inlineForeignKeys) {
+            for (String[] fk : ACTION_FOREIGN_KEYS) {
+                String add = "ALTER TABLE " + d.name("actions") + " ADD " + d.fk(fk[0], fk[1]);
+                // MariaDB 10.11 records an explicit RESTRICT added in place as NO ACTION; left out, the rule
+                // is its default RESTRICT, which is what Ledger's CREATE TABLE leaves.
+                after.add(dialect.mysqlLike() ? add.replace(" ON DELETE RESTRICT ON UPDATE RESTRICT", "") : add);
+            }
+        }
+        return new BulkLoadDdl(List.copyOf(before), List.copyOf(after));
+    }
+
+    /** {@code actions}' foreign keys (column, referenced table) in Ledger's order. */
+    private static final List<String[]> ACTION_FOREIGN_KEYS = List.of(new String[] {"action_id", "ActionIdentifiers"},
+            new String[] {"world_id", "worlds"}, new String[] {"object_id", "ObjectIdentifiers"},
+            new String[] {"old_object_id", "ObjectIdentifiers"}, new String[] {"source", "sources"},
+            new String[] {"player_id", "players"});
+
+    /** One of Ledger's {@code actions} indexes; customName: declared with an explicit name in Tables.kt. */
+    private record ActionIndex(String name, boolean customName, List<String> columns) {
+    }
+
+    /** {@code actions}' indexes in Ledger's order. */
+    private static final List<ActionIndex> ACTION_INDEXES = List.of(
+            new ActionIndex("actions_action_id", false, List.of("action_id")),
+            new ActionIndex("actions_time", true, List.of("time")),
+            new ActionIndex("actions_object_id", false, List.of("object_id")),
+            new ActionIndex("actions_old_object_id", false, List.of("old_object_id")),
+            new ActionIndex("actions_source", false, List.of("source")),
+            new ActionIndex("actions_player_id", false, List.of("player_id")),
+            new ActionIndex("actions_by_location", true, List.of("x", "y", "z", "world_id")));
+
+    private static List<String> lookupTables(Ddl d) {
         List<String> out = new ArrayList<>();
         out.add(d.table("players", List.of(
                 d.col("player_id", d.uuid(), false),
@@ -101,7 +169,17 @@ public final class LedgerSchema {
         out.add(d.unique("ObjectIdentifiers", "identifier"));
         out.add(d.table("sources", List.of(d.col("name", "VARCHAR(30)", false)), List.of(), List.of()));
         out.add(d.unique("sources", "name"));
-        out.add(d.table("actions", List.of(
+        return out;
+    }
+
+    private static String actionsTable(Ddl d, boolean withForeignKeys) {
+        List<String> fks = new ArrayList<>();
+        if (withForeignKeys) {
+            for (String[] fk : ACTION_FOREIGN_KEYS) {
+                fks.add(d.fk(fk[0], fk[1]));
+            }
+        }
+        return d.table("actions", List.of(
                 d.col("action_id", "INT", false),
                 d.col("time", d.timestamp(), false),
                 d.col("x", "INT", false),
@@ -116,20 +194,17 @@ public final class LedgerSchema {
                 d.col("player_id", "INT", true),
                 d.col("extra_data", "TEXT", true),
                 d.col("rolled_back", "BOOLEAN", false)),
-                List.of(d.fk("action_id", "ActionIdentifiers"), d.fk("world_id", "worlds"),
-                        d.fk("object_id", "ObjectIdentifiers"), d.fk("old_object_id", "ObjectIdentifiers"),
-                        d.fk("source", "sources"), d.fk("player_id", "players")),
-                List.of("x", "y", "z")));
-        out.add(d.index("actions_action_id", false, "action_id"));
-        if (withTimeIndex) {
-            out.add(d.index("actions_time", true, "time"));
+                fks, List.of("x", "y", "z"));
+    }
+
+    private static List<String> actionIndexes(Ddl d, boolean withTimeIndex) {
+        List<String> out = new ArrayList<>();
+        for (ActionIndex ix : ACTION_INDEXES) {
+            if (withTimeIndex || !ix.name().equals("actions_time")) {
+                out.add(d.index(ix.name(), ix.customName(), ix.columns().toArray(String[]::new)));
+            }
         }
-        out.add(d.index("actions_object_id", false, "object_id"));
-        out.add(d.index("actions_old_object_id", false, "old_object_id"));
-        out.add(d.index("actions_source", false, "source"));
-        out.add(d.index("actions_player_id", false, "player_id"));
-        out.add(d.index("actions_by_location", true, "x", "y", "z", "world_id"));
-        return List.copyOf(out);
+        return out;
     }
 
     /** Renders one dialect's names and types. */
@@ -165,12 +240,13 @@ public final class LedgerSchema {
             return name(name) + " " + type + (nullable ? " NULL" : " NOT NULL");
         }
 
-        String fk(String column, String target) {
+        String fkName(String column) {
             String fkName = "fk_actions_" + column + "__id";
-            if (dialect == SqlDialect.H2) {
-                fkName = fkName.toUpperCase(Locale.ROOT);
-            }
-            return "CONSTRAINT " + fkName + " FOREIGN KEY (" + name(column) + ") REFERENCES "
+            return dialect == SqlDialect.H2 ? fkName.toUpperCase(Locale.ROOT) : fkName;
+        }
+
+        String fk(String column, String target) {
+            return "CONSTRAINT " + fkName(column) + " FOREIGN KEY (" + name(column) + ") REFERENCES "
                     + name(target) + "(" + name("id") + ") ON DELETE RESTRICT ON UPDATE RESTRICT";
         }
 

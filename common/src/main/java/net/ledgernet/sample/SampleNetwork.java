@@ -128,7 +128,7 @@ public final class SampleNetwork {
             Files.createDirectories(target.file().getParent());
             deleteWithCompanions(partial.file());
             try (Connection c = partial.connect()) {
-                SampleNetworkGenerator.generate(c, target.dialect(), target.spec());
+                SampleNetworkGenerator.load(c, target.dialect(), target.spec());
             }
             // Closing the last connection checkpoints SQLite's WAL; the file alone is the database.
             deleteWithCompanions(target.file());

@@ -41,8 +41,9 @@ public final class BackendReader implements AutoCloseable {
     }
 
     /** Resolved table names and the caches built on them, once the schema was found. */
+    /** boxHint: what follows the actions table in a block box's time-ordered page query (MariaDB/MySQL). */
     private record Schema(String actions, Map<LookupTable.Kind, LookupTable> lookups, PlayerDirectory players,
-                          PageOrder order) {
+                          PageOrder order, String boxHint) {
     }
 
     /** One row as read, with the keyset position it occupies. */
@@ -511,7 +512,8 @@ public final class BackendReader implements AutoCloseable {
      * <ul>
      *   <li>{@link PageOrder#TIME}: {@code (time, id)}. The row-value comparison is spelled out, led by a
      *       redundant {@code time <= ?}: PostgreSQL only turns that into a bound on the time index, and
-     *       without it reads every row newer than the cursor on each page (BENCHMARKS.md).
+     *       without it reads every row newer than the cursor on each page (BENCHMARKS.md). MariaDB/MySQL
+     *       read a block box without the time index ({@code IGNORE INDEX}, see {@link #planPage}).
      *   <li>{@link PageOrder#ID}: {@code id} alone, as Ledger pages; the primary key and every
      *       single-column index serve it without a sort, so it needs no time index. With
      *       {@code sortMatches} the order is written {@code id + 0}, which no index serves: for a
@@ -657,12 +659,13 @@ public final class BackendReader implements AutoCloseable {
         }
     }
 
-    /** Up to {@code limit} matching rows after {@code after}, newest first, lookups resolved. Blocking. */
-    List<Fetched> fetchPage(Connection connection, ActionFilter filter, Optional<KeysetPosition> after, int limit)
+    /** The page query {@link #fetchPage} runs, and the order its stream is read in. */
+    record PlannedPage(SqlFragment query, PageOrder order) {
+    }
+
+    /** Chooses the page query's shape for this backend's schema and the filter. Blocking (a capped count on SQLite). */
+    PlannedPage planPage(Connection connection, ActionFilter filter, Optional<KeysetPosition> after, int limit)
             throws SQLException {
-        if (filter.noneMatch()) {
-            return List.of();
-        }
         Schema s = schema(connection);
         // SQLite picks a lookup-id index for a broad filter and sorts every match before the LIMIT.
         // Keeping those indexes out leaves it the location index for a block box, and the time index
@@ -680,11 +683,30 @@ public final class BackendReader implements AutoCloseable {
         // order; a block box or an object (object_id OR old_object_id) is not, and the planner may then
         // walk the primary key back through most of the table looking for a page: sort their matches.
         // (No count decides it: without a time index, counting a time-bounded filter costs as much as
-        // Ledger's own COUNT.)
+        // Ledger's own COUNT.) Except an object filter SQLite's capped count found broad: its id indexes
+        // are kept out, so the primary key walked back finds a page in a few thousand rows, where sorting
+        // the matches would read and sort the whole table (an ore over 7 days on 10M rows: 2 ms against
+        // 3.3 s, BENCHMARKS.md).
         boolean sortMatches = order == PageOrder.ID && (filter.bounds().isPresent()
-                || !filter.objects().allowed().isEmpty());
-        SqlFragment query = pageQuery(database.dialect(), s.actions, codec, filter, after, limit, withoutIdIndexes,
-                order, sortMatches);
+                || !filter.objects().allowed().isEmpty() && !withoutIdIndexes);
+        // A block box holds a handful of rows, but MariaDB estimates that walking the time index back finds 8 of
+        // them soon and does so, through every row of a backend where the box has none (10M rows: over 30 s,
+        // BENCHMARKS.md). Kept off the time index it reads the box from actions_by_location and sorts the few.
+        String from = order == PageOrder.TIME && filter.bounds().isPresent() ? s.actions + s.boxHint : s.actions;
+        return new PlannedPage(pageQuery(database.dialect(), from, codec, filter, after, limit, withoutIdIndexes,
+                order, sortMatches), order);
+    }
+
+    /** Up to {@code limit} matching rows after {@code after}, newest first, lookups resolved. Blocking. */
+    List<Fetched> fetchPage(Connection connection, ActionFilter filter, Optional<KeysetPosition> after, int limit)
+            throws SQLException {
+        if (filter.noneMatch()) {
+            return List.of();
+        }
+        Schema s = schema(connection);
+        PlannedPage planned = planPage(connection, filter, after, limit);
+        PageOrder order = planned.order();
+        SqlFragment query = planned.query();
         List<RawRow> raw = new ArrayList<>(limit);
         try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
             ps.setQueryTimeout(timeoutSeconds());
@@ -802,8 +824,14 @@ public final class BackendReader implements AutoCloseable {
                 codec, settings.clock(), settings.lookupRefresh(), settings.missReload(), settings.playerCacheSize(),
                 timeoutSeconds(), this::scanPlayerNames);
         boolean timeIndex = SchemaProbe.hasTimeIndex(connection, database, tables.get("actions"));
+        String boxHint = "";
+        if (timeIndex && database.dialect().mysqlLike()) {
+            // By the name the catalog reports (Ledger's is actions_time): IGNORE INDEX of a missing name is an error.
+            boxHint = SchemaProbe.timeIndexName(connection, database, tables.get("actions"))
+                    .map(n -> " IGNORE INDEX (`" + n.replace("`", "``") + "`)").orElse("");
+        }
         return new Schema(database.qualify(tables.get("actions")), Map.copyOf(lookups), players,
-                timeIndex ? PageOrder.TIME : PageOrder.ID);
+                timeIndex ? PageOrder.TIME : PageOrder.ID, boxHint);
     }
 
     /**

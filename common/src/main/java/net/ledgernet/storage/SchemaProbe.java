@@ -169,6 +169,23 @@ public final class SchemaProbe {
         return indexedColumns(connection, database, actions).contains("time");
     }
 
+    /** The name of an index on {@code actions} led by {@code time}, as the catalog reports it. */
+    static Optional<String> timeIndexName(Connection connection, BackendDatabase database, String actions)
+            throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet rs = meta.getIndexInfo(catalog(connection, database), schema(connection, database), actions,
+                false, true)) {
+            while (rs.next()) {
+                String column = rs.getString("COLUMN_NAME");
+                if (column != null && rs.getShort("ORDINAL_POSITION") == 1 && rs.getString("INDEX_NAME") != null
+                        && column.replace("\"", "").replace("`", "").equalsIgnoreCase("time")) {
+                    return Optional.of(rs.getString("INDEX_NAME"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The lower-cased first column of every index on {@code actions}. */
     private static Set<String> indexedColumns(Connection connection, BackendDatabase database, String actions)
             throws SQLException {

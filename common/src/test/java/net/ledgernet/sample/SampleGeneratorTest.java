@@ -315,6 +315,88 @@ class SampleGeneratorTest {
         }
     }
 
+    /** Bulk load (LOAD DATA / COPY / deferred indexes) must leave exactly what Ledger-order inserts leave. */
+    @ParameterizedTest
+    @MethodSource("bulkDialects")
+    void bulkLoadWritesTheSameRowsIdsAndSchema(SqlDialect dialect) throws SQLException {
+        for (boolean timeIndex : new boolean[] {true, false}) {
+            SampleSpec spec = SPEC.withTimeIndex(timeIndex);
+            List<String> insertedRows;
+            List<String> insertedSchema;
+            try (TestDatabase db = TestDatabase.create(dialect); Connection c = db.connect()) {
+                SampleNetworkGenerator.generate(c, dialect, spec);
+                insertedRows = dump(c);
+                insertedSchema = schema(c, dialect);
+            }
+            try (TestDatabase db = TestDatabase.create(dialect); Connection c = db.connect()) {
+                SampleNetworkGenerator.Result r = SampleNetworkGenerator.load(c, dialect, spec);
+                assertEquals(SPEC.actions(), r.actionsWritten());
+                assertEquals(insertedRows, dump(c));
+                assertEquals(insertedSchema, schema(c, dialect));
+                // The foreign keys are there and enforced: an action pointing at no world is refused.
+                org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> {
+                    try (Statement st = c.createStatement()) {
+                        if (dialect == SqlDialect.SQLITE) {
+                            st.execute("PRAGMA foreign_keys = ON");
+                        }
+                        st.executeUpdate("UPDATE actions SET world_id = 999 WHERE id = 1");
+                    }
+                });
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                        () -> SampleNetworkGenerator.load(c, dialect, spec));
+            }
+            assertTrue(insertedSchema.stream().anyMatch(l -> l.contains("actions_time")) == timeIndex, insertedSchema::toString);
+        }
+    }
+
+    static java.util.stream.Stream<SqlDialect> bulkDialects() {
+        return TestDatabase.dialects().filter(d -> d != SqlDialect.H2);
+    }
+
+    /** Everything the catalog says about the Ledger tables: DDL, indexes, constraints, sequences. */
+    static List<String> schema(Connection c, SqlDialect dialect) throws SQLException {
+        List<String> out = new ArrayList<>();
+        switch (dialect) {
+            case SQLITE -> out.addAll(strings(c, "SELECT type || ' ' || name || ' ' || tbl_name || ' ' || COALESCE(sql, '') "
+                    + "FROM sqlite_master ORDER BY name", "SELECT name || ' ' || seq FROM sqlite_sequence ORDER BY name"));
+            case POSTGRESQL -> out.addAll(strings(c,
+                    "SELECT tablename || ' ' || indexname || ' ' || replace(indexdef, current_schema() || '.', '') FROM pg_indexes "
+                            + "WHERE schemaname = current_schema() ORDER BY 1",
+                    "SELECT conrelid::regclass::text || ' ' || conname || ' ' || contype::text || ' ' || convalidated || ' ' "
+                            + "|| pg_get_constraintdef(oid) FROM pg_constraint "
+                            + "WHERE connamespace = current_schema()::regnamespace ORDER BY 1",
+                    "SELECT table_name || ' ' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' "
+                            + "|| COALESCE(column_default, '') FROM information_schema.columns "
+                            + "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position",
+                    "SELECT sequencename || ' ' || last_value FROM pg_sequences "
+                            + "WHERE schemaname = current_schema() ORDER BY 1"));
+            default -> {
+                out.addAll(strings(c, "SELECT CONCAT_WS(' ', constraint_name, unique_constraint_name, update_rule, "
+                        + "delete_rule, referenced_table_name) FROM information_schema.referential_constraints "
+                        + "WHERE constraint_schema = DATABASE() ORDER BY 1"));
+                for (String table : LedgerSchema.TABLES) {
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + table)) {
+                        rs.next();
+                        out.add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(Connection c, String... queries) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (String q : queries) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void actionsAreDeterministicPerIndex() {
         SampleData a = SampleData.of(SPEC);
