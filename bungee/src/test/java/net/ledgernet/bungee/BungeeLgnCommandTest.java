@@ -125,8 +125,11 @@ class BungeeLgnCommandTest {
         assertFalse(lgn.hasPermission(player()));
         assertTrue(lgn.hasPermission(player("ledgernet.command.player")));
         assertEquals(List.of("inspect"), lgn.onTabComplete(player("ledgernet.command.inspect"), new String[] {""}));
-        assertEquals(List.of("backend:lobby"), lgn.onTabComplete(player("ledgernet.command.search"),
-                new String[] {"search", "backend:lo"}));
+        ProxiedPlayer searcher = player("ledgernet.command.search");
+        assertEquals(List.of(), lgn.onTabComplete(searcher, new String[] {"search", "backend:lo"}),
+                "without Ledger's node on lobby, lobby is not offered");
+        luckPerms.grant(searcher.getUniqueId(), "lobby", "ledger.commands.search");
+        assertEquals(List.of("backend:lobby"), lgn.onTabComplete(searcher, new String[] {"search", "backend:lo"}));
 
         bootstrap.disable();
         verify(plugins).unregisterCommand(lgn);
