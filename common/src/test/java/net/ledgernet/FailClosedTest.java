@@ -1,11 +1,11 @@
 package net.ledgernet;
 
+import net.ledgernet.command.StaffNetwork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.nio.file.Files;
@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import net.ledgernet.platform.Platform;
-import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.protocol.BlockPos;
 import net.ledgernet.protocol.Identifier;
 import net.ledgernet.protocol.LedgerChannel;
@@ -127,11 +125,7 @@ class FailClosedTest {
             return existing;
         }
         Path folder = Files.createTempDirectory(dir, state.name());
-        Platform platform = mock(Platform.class);
-        when(platform.name()).thenReturn("Test");
-        when(platform.dataDirectory()).thenReturn(folder);
-        when(platform.logger()).thenReturn(mock(PluginLogger.class));
-        when(platform.serverNames()).thenReturn(Set.of());
+        Platform platform = StaffNetwork.platform(folder);
         when(platform.hasPermission(any(UUID.class), anyString())).thenAnswer(invocation -> {
             if (platformFault.get() == Fault.PERMISSION) {
                 fired.set(true);
@@ -276,11 +270,7 @@ class FailClosedTest {
     @org.junit.jupiter.api.Test
     void reloadingUnderLoadNeverForwardsToAMisreadingBackend() throws Exception {
         Path folder = Files.createTempDirectory(dir, "reload");
-        Platform platform = mock(Platform.class);
-        when(platform.name()).thenReturn("Test");
-        when(platform.dataDirectory()).thenReturn(folder);
-        when(platform.logger()).thenReturn(mock(PluginLogger.class));
-        when(platform.serverNames()).thenReturn(Set.of());
+        Platform platform = StaffNetwork.platform(folder);
         when(platform.hasPermission(any(UUID.class), anyString())).thenReturn(true);
         String generous = CONFIG + "limits:\n  rate-limit:\n    per-second: 1000\n    burst: 1000\n";
         Files.writeString(folder.resolve("config.yml"), generous);

@@ -1,22 +1,20 @@
 package net.ledgernet.audit;
 
+import net.ledgernet.command.StaffNetwork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import net.ledgernet.Delivery;
 import net.ledgernet.LedgerNetCore;
 import net.ledgernet.platform.Platform;
-import net.ledgernet.platform.PluginLogger;
 import net.ledgernet.protocol.LedgerPacket.PurgeC2S;
 import net.ledgernet.protocol.LedgerPacket.RollbackC2S;
 import net.ledgernet.protocol.LedgerPacket.SearchC2S;
@@ -41,11 +39,7 @@ class AuditLogTest {
                     ledger-version: "1.3.23"
                 """);
         UUID steve = UUID.fromString("8667ba71-b85a-4004-af54-457a9734eed7");
-        Platform platform = mock(Platform.class);
-        when(platform.name()).thenReturn("Test");
-        when(platform.dataDirectory()).thenReturn(dir);
-        when(platform.logger()).thenReturn(mock(PluginLogger.class));
-        when(platform.serverNames()).thenReturn(Set.of());
+        Platform platform = StaffNetwork.platform(dir);
         when(platform.keepsAuditLog()).thenReturn(true);
         when(platform.hasPermission(any(UUID.class), anyString())).thenReturn(true);
         when(platform.hasPermission(any(UUID.class), eq("ledger.commands.search"))).thenReturn(false);

@@ -3,7 +3,6 @@ package net.ledgernet.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import net.kyori.adventure.text.Component;
 import net.ledgernet.LedgerNetCore;
@@ -70,11 +68,7 @@ class PlayerLeftOutTest {
 
     private NetworkQueries start(String password) {
         StaffNetwork.write(dir, StaffNetwork.config("", "").replace("backends:\n", "backends:\n" + vault(password)));
-        Platform platform = mock(Platform.class);
-        when(platform.name()).thenReturn("Test");
-        when(platform.dataDirectory()).thenReturn(dir);
-        when(platform.logger()).thenReturn(mock(PluginLogger.class));
-        when(platform.serverNames()).thenReturn(Set.of());
+        Platform platform = StaffNetwork.platform(dir);
         core = new LedgerNetCore(platform);
         core.load();
         core.enable();
@@ -171,11 +165,7 @@ class PlayerLeftOutTest {
     @Test
     void aBackendThatIsDownIsNamedInTheAnswerToAnyName() {
         StaffNetwork.write(dir, StaffNetwork.config(StaffNetwork.DOWN_BACKEND, ""));
-        Platform platform = mock(Platform.class);
-        when(platform.name()).thenReturn("Test");
-        when(platform.dataDirectory()).thenReturn(dir);
-        when(platform.logger()).thenReturn(mock(PluginLogger.class));
-        when(platform.serverNames()).thenReturn(Set.of());
+        Platform platform = StaffNetwork.platform(dir);
         core = new LedgerNetCore(platform);
         core.load();
         core.enable();

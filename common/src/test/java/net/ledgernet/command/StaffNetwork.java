@@ -64,6 +64,17 @@ public final class StaffNetwork {
                 connection-timeout: 250ms
             """;
 
+    /** A platform for a core in tests: named "Test", its data folder {@code dir}, no proxy servers. */
+    public static net.ledgernet.platform.Platform platform(Path dir) {
+        net.ledgernet.platform.Platform platform = org.mockito.Mockito.mock(net.ledgernet.platform.Platform.class);
+        org.mockito.Mockito.when(platform.name()).thenReturn("Test");
+        org.mockito.Mockito.when(platform.dataDirectory()).thenReturn(dir);
+        org.mockito.Mockito.when(platform.logger())
+                .thenReturn(org.mockito.Mockito.mock(net.ledgernet.platform.PluginLogger.class));
+        org.mockito.Mockito.when(platform.serverNames()).thenReturn(java.util.Set.of());
+        return platform;
+    }
+
     public static void write(Path dir, String config) {
         try {
             Files.writeString(dir.resolve("config.yml"), config);

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import net.kyori.adventure.text.Component;
 import net.ledgernet.LedgerNetCore;
@@ -72,11 +71,7 @@ class TypoHintsTest {
     @BeforeEach
     void start() {
         StaffNetwork.write(dir, StaffNetwork.config("", ""));
-        Platform platform = mock(Platform.class);
-        when(platform.name()).thenReturn("Test");
-        when(platform.dataDirectory()).thenReturn(dir);
-        when(platform.logger()).thenReturn(mock(PluginLogger.class));
-        when(platform.serverNames()).thenReturn(Set.of());
+        Platform platform = StaffNetwork.platform(dir);
         core = new LedgerNetCore(platform);
         core.load();
         core.enable();

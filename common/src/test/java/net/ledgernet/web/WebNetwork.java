@@ -2,7 +2,6 @@ package net.ledgernet.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,11 +52,7 @@ final class WebNetwork implements AutoCloseable {
 
     WebNetwork(Path dir, String config, WebSettings settings) {
         StaffNetwork.write(dir, config);
-        Platform platform = mock(Platform.class);
-        when(platform.name()).thenReturn("Test");
-        when(platform.dataDirectory()).thenReturn(dir);
-        when(platform.logger()).thenReturn(mock(PluginLogger.class));
-        when(platform.serverNames()).thenReturn(Set.of());
+        Platform platform = StaffNetwork.platform(dir);
         core = new LedgerNetCore(platform);
         core.load();
         core.enable();

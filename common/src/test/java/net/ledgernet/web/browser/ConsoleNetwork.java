@@ -2,7 +2,6 @@ package net.ledgernet.web.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,11 +89,7 @@ final class ConsoleNetwork implements AutoCloseable {
         // Looser per-player limits than the defaults (1/s, burst 5, one in flight): a test clicks faster than staff.
         StaffNetwork.write(dir, StaffNetwork.config(StaffNetwork.DOWN_BACKEND,
                 "limits:\n  rate-limit:\n    per-second: 20\n    burst: 20\n  max-in-flight-per-player: 2\n"));
-        Platform platform = mock(Platform.class);
-        when(platform.name()).thenReturn("Test");
-        when(platform.dataDirectory()).thenReturn(dir);
-        when(platform.logger()).thenReturn(mock(PluginLogger.class));
-        when(platform.serverNames()).thenReturn(Set.of());
+        Platform platform = StaffNetwork.platform(dir);
         core = new LedgerNetCore(platform);
         core.load();
         core.enable();
