@@ -123,29 +123,7 @@ public final class WebSearchBenchmark {
 
     /** The core's view of this measurement: reads everything, logs only errors. */
     private record QuietPlatform(Path dataDirectory) implements Platform {
-        static final PluginLogger LOGGER = new PluginLogger() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void warn(String message, Throwable cause) {
-            }
-
-            @Override
-            public void error(String message) {
-                System.err.println("error: " + message);
-            }
-
-            @Override
-            public void error(String message, Throwable cause) {
-                System.err.println("error: " + message + ": " + cause);
-            }
-        };
+        static final PluginLogger LOGGER = PluginLogger.errorsOnly(System.err);
 
         @Override
         public String name() {

@@ -19,29 +19,7 @@ record CliPlatform(Path dataDirectory, PrintStream err) implements Platform {
 
     @Override
     public PluginLogger logger() {
-        return new PluginLogger() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void warn(String message, Throwable cause) {
-            }
-
-            @Override
-            public void error(String message) {
-                err.println("error: " + message);
-            }
-
-            @Override
-            public void error(String message, Throwable cause) {
-                err.println("error: " + message + ": " + cause);
-            }
-        };
+        return PluginLogger.errorsOnly(err);
     }
 
     @Override
