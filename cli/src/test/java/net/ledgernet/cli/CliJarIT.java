@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
+import net.ledgernet.platform.PluginJarContract;
 import net.ledgernet.sample.SampleNetwork;
 import net.ledgernet.sample.SampleSpec;
 import net.ledgernet.storage.SqlDialect;
@@ -41,17 +41,7 @@ class CliJarIT {
     @Test
     @EnabledIfSystemProperty(named = "cliJar", matches = ".+")
     void jettyIsRelocatedWithItsServiceFile() throws Exception {
-        try (JarFile jar = new JarFile(System.getProperty("cliJar"))) {
-            List<String> names = jar.stream().map(java.util.jar.JarEntry::getName).toList();
-            assertThat(names).noneMatch(n -> n.startsWith("org/eclipse/jetty/"))
-                    .contains("net/ledgernet/lib/jetty/server/Server.class", "net/ledgernet/web/WebConsole.class")
-                    .doesNotContain("META-INF/services/org.eclipse.jetty.http.HttpFieldPreEncoder");
-            String services = new String(jar.getInputStream(jar.getEntry(
-                    "META-INF/services/net.ledgernet.lib.jetty.http.HttpFieldPreEncoder")).readAllBytes(),
-                    StandardCharsets.UTF_8);
-            assertThat(services.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList())
-                    .isNotEmpty().allMatch(l -> l.startsWith("net.ledgernet.lib.jetty.http."));
-        }
+        PluginJarContract.assertJettyRelocated(Path.of(System.getProperty("cliJar")));
     }
 
     @Test

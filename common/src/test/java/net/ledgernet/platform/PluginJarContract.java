@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,18 +73,7 @@ public abstract class PluginJarContract {
     @Test
     @EnabledIfSystemProperty(named = "pluginJar", matches = ".+")
     void jettyIsRelocatedWithItsServiceFileAndServesFromTheJar() throws Exception {
-        try (JarFile jar = new JarFile(System.getProperty("pluginJar"))) {
-            List<String> names = jar.stream().map(JarEntry::getName).toList();
-            assertThat(names).as("Jetty only under LedgerNet's own package")
-                    .noneMatch(name -> name.startsWith("org/eclipse/jetty/"))
-                    .contains("net/ledgernet/lib/jetty/server/Server.class", "net/ledgernet/web/WebConsole.class")
-                    .doesNotContain("META-INF/services/org.eclipse.jetty.http.HttpFieldPreEncoder");
-            String services = new String(jar.getInputStream(jar.getEntry(
-                    "META-INF/services/net.ledgernet.lib.jetty.http.HttpFieldPreEncoder")).readAllBytes(),
-                    StandardCharsets.UTF_8);
-            assertThat(services.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList())
-                    .isNotEmpty().allMatch(l -> l.startsWith("net.ledgernet.lib.jetty.http."));
-        }
+        assertJettyRelocated(Path.of(System.getProperty("pluginJar")));
         // The relocated Jetty from the jar alone (plus slf4j-api, which the proxy provides), as the plugin's
         // class loader sees it: it starts, answers a request and stops.
         List<java.net.URL> urls = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("pluginJar")).toUri().toURL()));
@@ -111,6 +101,25 @@ public abstract class PluginJarContract {
             }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Jetty in a shaded jar only under {@code net.ledgernet.lib.jetty}, its services file renamed and its
+     * entries relocated with it (else ServiceLoader finds nothing or the unrelocated classes).
+     */
+    public static void assertJettyRelocated(Path jarFile) throws IOException {
+        try (JarFile jar = new JarFile(jarFile.toFile())) {
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+            assertThat(names).as("Jetty only under LedgerNet's own package")
+                    .noneMatch(name -> name.startsWith("org/eclipse/jetty/"))
+                    .contains("net/ledgernet/lib/jetty/server/Server.class", "net/ledgernet/web/WebConsole.class")
+                    .doesNotContain("META-INF/services/org.eclipse.jetty.http.HttpFieldPreEncoder");
+            String services = new String(jar.getInputStream(jar.getEntry(
+                    "META-INF/services/net.ledgernet.lib.jetty.http.HttpFieldPreEncoder")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(services.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList())
+                    .isNotEmpty().allMatch(l -> l.startsWith("net.ledgernet.lib.jetty.http."));
         }
     }
 
