@@ -136,7 +136,7 @@ public final class ActionFanOut implements AutoCloseable {
                 .thenApply(ignored -> merge(cursor, pending, missing));
     }
 
-    /** Why a backend's future failed, as staff are told it. */
+    /** Why a backend's future failed, as staff are told it (the fan-out, its counts and player lookups alike). */
     static BackendFailure failureOf(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         return cause instanceof BackendUnavailableException u ? u.failure()
@@ -151,8 +151,7 @@ public final class ActionFanOut implements AutoCloseable {
             try {
                 fetched.put(backend, future.join());
             } catch (CompletionException e) {
-                missing.put(backend, e.getCause() instanceof BackendUnavailableException u ? u.failure()
-                        : new BackendFailure(BackendFailure.Reason.ERROR, String.valueOf(e.getCause())));
+                missing.put(backend, failureOf(e));
             }
         });
         // k-way merge over the heads; each list is already newest first in its backend's own order.
@@ -226,8 +225,7 @@ public final class ActionFanOut implements AutoCloseable {
                         try {
                             counts.put(backend, f.join());
                         } catch (CompletionException e) {
-                            missing.put(backend, e.getCause() instanceof BackendUnavailableException u ? u.failure()
-                                    : new BackendFailure(BackendFailure.Reason.ERROR, String.valueOf(e.getCause())));
+                            missing.put(backend, failureOf(e));
                         }
                     });
                     long total = counts.values().stream().mapToLong(Long::longValue).sum();

@@ -161,8 +161,7 @@ public final class NetworkPlayers {
                         try {
                             out.put(backend, f.join());
                         } catch (CompletionException e) {
-                            missing.put(backend, e.getCause() instanceof BackendUnavailableException u ? u.failure()
-                                    : new BackendFailure(BackendFailure.Reason.ERROR, String.valueOf(e.getCause())));
+                            missing.put(backend, ActionFanOut.failureOf(e));
                         }
                     });
                     return out;
